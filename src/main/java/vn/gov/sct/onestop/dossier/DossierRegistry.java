@@ -1,0 +1,117 @@
+package vn.gov.sct.onestop.dossier;
+
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+import vn.gov.sct.onestop.EngineClock;
+
+/**
+ * Sổ theo dõi hồ sơ: the registry table. Called from delegates and listeners, so every write joins the
+ * engine's transaction and disappears with it when a step rolls back.
+ */
+@Repository
+public class DossierRegistry {
+
+  private final JdbcTemplate jdbc;
+
+  public DossierRegistry(JdbcTemplate jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  public void register(String code, String procedureCode, String division, Channel channel, Applicant applicant,
+      Instant registeredAt, String processInstanceId) {
+    jdbc.update("""
+        insert into dossier (code, procedure_code, division, channel, status, applicant_name, applicant_id_number,
+            applicant_phone, applicant_email, applicant_address, registered_at, process_instance_id, updated_at)
+        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+        code, procedureCode, division, channel.name(), DossierStatus.NEWLY_REGISTERED.code(), applicant.name(),
+        applicant.idNumber(), applicant.phone(), applicant.email(), applicant.address(), at(registeredAt),
+        processInstanceId, at(EngineClock.now()));
+  }
+
+  public void setStatus(String code, DossierStatus status) {
+    update("update dossier set status = ?, updated_at = ? where code = ?", status.code(), now(), code);
+  }
+
+  /** The dossier moved to a division after reception: from received to in process, once. */
+  public void markInProcess(String code) {
+    jdbc.update("update dossier set status = ?, updated_at = ? where code = ? and status = ?",
+        DossierStatus.IN_PROCESS.code(), now(), code, DossierStatus.RECEIVED.code());
+  }
+
+  public void markReceived(String code, Instant receivedAt, Instant dueAt, BigDecimal deadlineDays) {
+    update("update dossier set status = ?, received_at = ?, due_at = ?, deadline_days = ?, updated_at = ? where code = ?",
+        DossierStatus.RECEIVED.code(), at(receivedAt), at(dueAt), deadlineDays, now(), code);
+  }
+
+  public void markDueAt(String code, Instant dueAt) {
+    update("update dossier set due_at = ?, updated_at = ? where code = ?", at(dueAt), now(), code);
+  }
+
+  /** Processing ended: completed with a result, or stopped at reception or by withdrawal. */
+  public void markFinished(String code, DossierStatus status, Outcome outcome, String timeliness, Instant at) {
+    update("update dossier set status = ?, outcome = ?, timeliness = ?, completed_at = ?, updated_at = ? where code = ?",
+        status.code(), outcome.name(), timeliness, at(at), now(), code);
+  }
+
+  public void markReturned(String code, Instant returnedAt) {
+    update("update dossier set status = ?, returned_at = ?, updated_at = ? where code = ?",
+        DossierStatus.RETURNED.code(), at(returnedAt), now(), code);
+  }
+
+  public Optional<Dossier> find(String code) {
+    List<Dossier> rows = jdbc.query("select * from dossier where code = ?", DossierRegistry::map, code);
+    return rows.stream().findFirst();
+  }
+
+  public Dossier get(String code) {
+    return find(code).orElseThrow(() -> new DossierNotFoundException(code));
+  }
+
+  private void update(String sql, Object... args) {
+    if (jdbc.update(sql, args) != 1) {
+      throw new DossierNotFoundException(String.valueOf(args[args.length - 1]));
+    }
+  }
+
+  private static OffsetDateTime now() {
+    return at(EngineClock.now());
+  }
+
+  static OffsetDateTime at(Instant instant) {
+    return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+  }
+
+  private static Instant instant(ResultSet rs, String column) throws SQLException {
+    OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+    return value == null ? null : value.toInstant();
+  }
+
+  private static Dossier map(ResultSet rs, int row) throws SQLException {
+    String outcome = rs.getString("outcome");
+    return new Dossier(
+        rs.getString("code"),
+        rs.getString("procedure_code"),
+        rs.getString("division"),
+        Channel.valueOf(rs.getString("channel")),
+        DossierStatus.ofCode(rs.getInt("status")),
+        new Applicant(rs.getString("applicant_name"), rs.getString("applicant_id_number"),
+            rs.getString("applicant_phone"), rs.getString("applicant_email"), rs.getString("applicant_address")),
+        instant(rs, "registered_at"),
+        instant(rs, "received_at"),
+        instant(rs, "due_at"),
+        rs.getBigDecimal("deadline_days"),
+        instant(rs, "completed_at"),
+        instant(rs, "returned_at"),
+        outcome == null ? null : Outcome.valueOf(outcome),
+        rs.getString("timeliness"),
+        rs.getString("process_instance_id"));
+  }
+}

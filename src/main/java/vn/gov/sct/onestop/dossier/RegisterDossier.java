@@ -1,0 +1,69 @@
+package vn.gov.sct.onestop.dossier;
+
+import static vn.gov.sct.onestop.dossier.DossierVariables.*;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.springframework.stereotype.Component;
+import vn.gov.sct.onestop.EngineClock;
+import vn.gov.sct.onestop.calendar.WorkingCalendar;
+import vn.gov.sct.onestop.catalog.ProcedureCatalog;
+import vn.gov.sct.onestop.catalog.Procedure;
+
+/**
+ * Start listener of every procedure: gives the dossier its code (the business key) and writes its
+ * registry row, whether a clerk started it in Tasklist or an applicant submitted it online.
+ */
+@Component("registerDossier")
+public class RegisterDossier implements ExecutionListener {
+
+  private final DossierCodeGenerator codes;
+  private final DossierRegistry registry;
+  private final ProcedureCatalog catalog;
+  private final ZoneId zone;
+
+  public RegisterDossier(DossierCodeGenerator codes, DossierRegistry registry, ProcedureCatalog catalog,
+      WorkingCalendar calendar) {
+    this.codes = codes;
+    this.registry = registry;
+    this.catalog = catalog;
+    this.zone = calendar.zone();
+  }
+
+  @Override
+  public void notify(DelegateExecution execution) {
+    String processKey = execution.getProcessEngineServices().getRepositoryService()
+        .getProcessDefinition(execution.getProcessDefinitionId()).getKey();
+    Procedure procedure = catalog.byProcessKey(processKey);
+    Applicant applicant = new Applicant(requiredText(execution, APPLICANT_NAME), text(execution, APPLICANT_ID_NUMBER),
+        text(execution, APPLICANT_PHONE), text(execution, APPLICANT_EMAIL), text(execution, APPLICANT_ADDRESS));
+    Channel channel = channel(text(execution, CHANNEL));
+    Instant now = EngineClock.now();
+
+    String code = codes.next(now.atZone(zone).toLocalDate());
+    registry.register(code, procedure.code(), procedure.division(), channel, applicant, now,
+        execution.getProcessInstanceId());
+
+    execution.setProcessBusinessKey(code);
+    execution.setVariable(DOSSIER_CODE, code);
+    execution.setVariable(PROCEDURE_CODE, procedure.code());
+    execution.setVariable(PROCEDURE_NAME, procedure.nameVi());
+    execution.setVariable(RESPONSIBLE_DIVISION, procedure.division());
+    execution.setVariable(CHANNEL, channel.name());
+    execution.setVariable(CURRENT_UNIT, "one-stop");
+    setInstant(execution, ARRIVED_AT, now);
+  }
+
+  private static Channel channel(String value) {
+    if (value == null || value.isEmpty()) {
+      return Channel.COUNTER;
+    }
+    try {
+      return Channel.valueOf(value);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("Variable 'channel' must be COUNTER, ONLINE or POSTAL, not '" + value + "'");
+    }
+  }
+}
