@@ -21,8 +21,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * Checks the Vietnamese translation of the Camunda 7 web apps against the English labels shipped in
  * the camunda-webapp-webjar: every key of the shipped en.json must exist in our vi.json, no
- * Vietnamese value may be empty, and every {{placeholder}} must be kept. Also checks that each
- * app's overriding scripts/config.js offers 'vi'.
+ * Vietnamese value may be empty (unless the English one is), and every {{placeholder}} must be
+ * kept. Also checks that each app's overriding scripts/config.js offers 'vi' and falls back to
+ * 'en'.
  */
 class VietnameseLocaleTest {
 
@@ -99,7 +100,12 @@ class VietnameseLocaleTest {
         compare(path + "[" + i + "]", en.get(i), vi.get(i), problems);
       }
     } else if (en.isTextual()) {
-      if (!vi.isTextual() || vi.asText().isBlank()) {
+      if (!vi.isTextual()) {
+        problems.add("not a text value: " + path);
+        return;
+      }
+      // en.json itself leaves a few labels empty on purpose (e.g. tasklist NO_TASK_FORM).
+      if (vi.asText().isBlank() && !en.asText().isBlank()) {
         problems.add("empty value: " + path);
         return;
       }
