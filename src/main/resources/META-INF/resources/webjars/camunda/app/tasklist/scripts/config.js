@@ -83,7 +83,13 @@
     for (var i = 0; i < MESSAGES.length; i++) {
       var match = MESSAGES[i][0].exec(text);
       if (match) {
-        element.textContent = MESSAGES[i][1](match);
+        // change the text node form-js rendered, so its later updates still reach the screen
+        var node = element.firstChild;
+        if (node && node.nodeType === 3 && !element.firstChild.nextSibling) {
+          node.nodeValue = MESSAGES[i][1](match);
+        } else {
+          element.textContent = MESSAGES[i][1](match);
+        }
         return;
       }
     }
@@ -99,7 +105,8 @@
   try {
     new MutationObserver(function(mutations) {
       mutations.forEach(function(mutation) {
-        scan(mutation.target.parentNode || mutation.target);
+        var target = mutation.target.nodeType === 3 ? mutation.target.parentNode : mutation.target;
+        scan(target && target.parentNode ? target.parentNode : document);
       });
     }).observe(document.documentElement, {childList: true, subtree: true, characterData: true});
   } catch (e) {
