@@ -267,4 +267,81 @@ class ProcedureScenariosTest extends DossierScenarioSupport {
             .getBusinessKey())).findFirst().orElseThrow();
     assertThat(overdue.getDuedate()).isEqualTo(assign.getDueDate());
   }
+
+  /**
+   * Given an electricity dossier received on Monday 2/3/2026 at 08:00, when the specialist asks for a
+   * supplement on Tuesday at 10:00 and it arrives on Thursday at 15:00, then the legal due date moves later by
+   * exactly the 19 working hours in between, and so does the apology timer.
+   */
+  @Test
+  void supplementDuringAppraisalPausesTheClockByExactlyThePausedWorkingTime() {
+    String code = receive(Case.ELECTRICITY);
+    Instant dueBefore = dossier(code).dueAt();
+    complete(code, "assignSpecialist", "specialist", "cv.nangluong");
+    Job apologyBefore = apologyTimer(code);
+    assertThat(apologyBefore.getDuedate().toInstant())
+        .isEqualTo(calendar.subtractWorkingDays(dueBefore, BigDecimal.ONE));
+
+    clockAt(at("2026-03-03T10:00"));
+    complete(code, "appraiseDossier", "appraisalProposal", "SUPPLEMENT", "appraisalNote",
+        "Bổ sung danh sách người trực tiếp quản lý kinh doanh");
+    assertThat(dossier(code).status()).isEqualTo(DossierStatus.SUPPLEMENT_REQUESTED);
+    assertThat(openTaskKeys(code)).containsExactly("awaitAppraisalSupplement");
+
+    moveClockTo(at("2026-03-05T15:00"));
+    complete(code, "awaitAppraisalSupplement");
+
+    long paused = 90 + 240 + 480 + 240 + 90; // Tue 10:00-17:30, Wed, Thu 07:30-15:00
+    Instant dueAfter = dossier(code).dueAt();
+    assertThat(calendar.workingMinutesBetween(dueBefore, dueAfter)).isEqualTo(paused);
+    assertThat(dueAfter).isEqualTo(calendar.addWorkingMinutes(dueBefore, paused));
+    assertThat(dossier(code).status()).isEqualTo(DossierStatus.IN_PROCESS);
+    assertThat(apologyTimer(code).getDuedate().toInstant())
+        .isEqualTo(calendar.subtractWorkingDays(dueAfter, BigDecimal.ONE));
+    assertThat(((Date) runtime.getVariable(task(code, "appraiseDossier").getExecutionId(), "dueAt")).toInstant())
+        .isEqualTo(dueAfter);
+
+    complete(code, "appraiseDossier", "appraisalProposal", "APPROVE");
+    signIssueAndReturn(code);
+    assertThat(dossier(code).dueAt()).isEqualTo(dueAfter);
+    assertThat(dossier(code).timeliness()).isEqualTo(Timeliness.EARLY.name());
+  }
+
+  /** Warning half a working day before the step's due date, overdue report at it: at working instants. */
+  @Test
+  void warningAndOverdueTimersFireAtTheRightWorkingInstants() {
+    // received Friday 6/3/2026 at 16:45: assignment (0.5 day: 45 minutes on Friday, 195 on Monday) is due Monday 9/3 at 10:45
+    String code = submit("promotionRegistration", at("2026-03-06T16:30"));
+    clockAt(at("2026-03-06T16:45"));
+    complete(code, "checkCompleteness", "receptionDecision", "ACCEPT");
+    Task assign = task(code, "assignSpecialist");
+    assertThat(assign.getDueDate().toInstant()).isEqualTo(at("2026-03-09T10:45"));
+
+    moveClockTo(at("2026-03-06T16:44"));
+    assertThat(slaEvents.of(code)).isEmpty();
+    // the warning is due at the latest instant with half a day left, i.e. now (never before now)
+    Job warning = job(code, "assignSpecialistWarning");
+    assertThat(warning.getDuedate().toInstant()).isEqualTo(at("2026-03-06T16:45"));
+    moveClockTo(at("2026-03-06T16:46"));
+    assertThat(slaEvents.of(code)).extracting(SlaEvent::kind).containsExactly(SlaEventKind.WARNING);
+
+    moveClockTo(at("2026-03-09T10:44"));
+    assertThat(slaEvents.of(code)).extracting(SlaEvent::kind).containsExactly(SlaEventKind.WARNING);
+    moveClockTo(at("2026-03-09T10:45"));
+    assertThat(slaEvents.of(code)).extracting(SlaEvent::kind)
+        .containsExactly(SlaEventKind.WARNING, SlaEventKind.OVERDUE);
+    assertThat(tasks.createTaskQuery().taskId(assign.getId()).taskCandidateGroup("trade-management-lead").count())
+        .isEqualTo(1);
+  }
+
+  private Job apologyTimer(String code) {
+    return job(code, "apologyTimer");
+  }
+
+  private Job job(String code, String activityId) {
+    return management.createJobQuery().timers().activityId(activityId).list().stream()
+        .filter(j -> code.equals(runtime.createProcessInstanceQuery().processInstanceId(j.getProcessInstanceId())
+            .singleResult().getBusinessKey()))
+        .findFirst().orElseThrow(() -> new AssertionError("no timer " + activityId + " for " + code));
+  }
 }
