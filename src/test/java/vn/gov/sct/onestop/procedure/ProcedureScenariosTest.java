@@ -93,7 +93,7 @@ class ProcedureScenariosTest extends DossierScenarioSupport {
     Dossier done = dossier(code);
     assertThat(done.status()).isEqualTo(DossierStatus.RETURNED);
     assertThat(done.outcome()).isEqualTo(Outcome.APPROVED);
-    assertThat(done.timeliness()).isEqualTo(Timeliness.ON_TIME.name());
+    assertThat(done.timeliness()).isEqualTo(Timeliness.EARLY.name());
     assertThat(slaEvents.of(code)).isEmpty();
   }
 
