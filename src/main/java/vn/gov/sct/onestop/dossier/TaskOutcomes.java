@@ -32,6 +32,14 @@ public class TaskOutcomes {
     }
   }
 
+  /** The variable holds a date, e.g. the inspection date or the new appointment date of an apology. */
+  public void requireDate(DelegateTask task, String variable) {
+    Object value = task.getVariable(variable);
+    if (!(value instanceof java.util.Date)) {
+      throw new TaskInputException(task, variable, value == null ? "is required" : "must be a date, not '" + value + "'");
+    }
+  }
+
   /** The variable names a user of the group, e.g. the specialist a division head assigns. */
   public void requireMember(DelegateTask task, String variable, String group) {
     requireText(task, variable);
