@@ -17,32 +17,18 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
-import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageConfiguration;
-import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageTestExecutionListener;
-import org.junit.jupiter.api.AfterEach;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.TestExecutionListeners;
 import vn.gov.sct.onestop.calendar.WorkingCalendar;
 import vn.gov.sct.onestop.dossier.Dossier;
 import vn.gov.sct.onestop.dossier.DossierRegistry;
 import vn.gov.sct.onestop.sla.SlaEvents;
 
 /**
- * Real engine, real Spring context, H2 in memory, job executor off; the engine clock is moved by the test.
- * Replace with the lead's {@code EngineTestSupport} once it is on main. Process test coverage is collected
- * for every class that extends this one (report under target/process-test-coverage).
+ * Helpers for the stories of the four procedures: the engine clock moved as the job executor would see it,
+ * tasks completed by key. The engine, database and coverage come from {@link EngineTestSupport}.
  */
-@SpringBootTest(properties = {
-    "spring.datasource.url=jdbc:h2:mem:onestop-scenarios;DB_CLOSE_DELAY=-1",
-    "camunda.bpm.job-execution.enabled=false",
-})
-@Import(ProcessEngineCoverageConfiguration.class)
-@TestExecutionListeners(listeners = ProcessEngineCoverageTestExecutionListener.class,
-    mergeMode = TestExecutionListeners.MergeMode.MERGE_WITH_DEFAULTS)
-public abstract class DossierScenarioSupport {
+public abstract class DossierScenarioSupport extends EngineTestSupport {
 
   @Autowired protected RuntimeService runtime;
   @Autowired protected TaskService tasks;
@@ -52,11 +38,6 @@ public abstract class DossierScenarioSupport {
   @Autowired protected SlaEvents slaEvents;
   @Autowired protected WorkingCalendar calendar;
   @Autowired protected JdbcTemplate jdbc;
-
-  @AfterEach
-  void resetClock() {
-    ClockUtil.reset();
-  }
 
   /** A local time in Hải Phòng. */
   protected Instant at(String localDateTime) {

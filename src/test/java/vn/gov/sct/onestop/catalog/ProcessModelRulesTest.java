@@ -112,7 +112,7 @@ class ProcessModelRulesTest {
 
   @ParameterizedTest
   @MethodSource("models")
-  void everyUserTaskHasACandidateGroupADueDateAndDocumentation(Path file) {
+  void everyUserTaskHasACandidateGroupADueDateAFormAndDocumentation(Path file) {
     List<String> problems = new ArrayList<>();
     for (UserTask task : read(file).getModelElementsByType(UserTask.class)) {
       String where = file + ": user task '" + task.getId() + "'";
@@ -124,6 +124,13 @@ class ProcessModelRulesTest {
       }
       if (task.getDocumentations().isEmpty() || blank(task.getDocumentations().iterator().next().getTextContent())) {
         problems.add(where + " has no documentation saying what the person must do");
+      }
+      String form = task.getCamundaFormRef();
+      if (blank(form) || !"deployment".equals(task.getCamundaFormRefBinding())) {
+        problems.add(where + " has no Camunda Form (camunda:formRef with binding deployment)");
+      } else if (!Files.exists(file.resolveSibling(form + ".form"))) {
+        problems.add(where + " references form '" + form + "', but " + file.resolveSibling(form + ".form")
+            + " does not exist in its folder (deployment)");
       }
     }
     assertThat(problems).isEmpty();
