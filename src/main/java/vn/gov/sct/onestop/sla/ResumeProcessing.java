@@ -10,6 +10,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.runtime.Job;
 import org.springframework.stereotype.Component;
 import vn.gov.sct.onestop.EngineClock;
+import vn.gov.sct.onestop.calendar.WorkingCalendar;
 import vn.gov.sct.onestop.dossier.DossierRegistry;
 import vn.gov.sct.onestop.dossier.DossierStatus;
 
@@ -28,10 +29,10 @@ public class ResumeProcessing implements JavaDelegate {
 
   private final DossierRegistry registry;
   private final Deadlines deadlines;
-  private final vn.gov.sct.onestop.calendar.WorkingCalendar calendar;
+  private final WorkingCalendar calendar;
 
   public ResumeProcessing(DossierRegistry registry, Deadlines deadlines,
-      vn.gov.sct.onestop.calendar.WorkingCalendar calendar) {
+      WorkingCalendar calendar) {
     this.registry = registry;
     this.deadlines = deadlines;
     this.calendar = calendar;
