@@ -34,7 +34,7 @@ class TasklistBrowserIT extends BrowserTestSupport {
   static final By NO_TASK = By.cssSelector(".tasks-list .well");
   static final By CLAIM = By.cssSelector("button.claim");
   static final By CAMUNDA_FORM = By.cssSelector("[cam-tasklist-form-camunda] .fjs-form");
-  static final By GENERIC_FORM = By.cssSelector(".generic-form-fields");
+  static final By GENERIC_FORM = By.cssSelector(".generic-form-fields .text-help");
   static final By COMPLETE = By.cssSelector(".form-actions button.btn-primary[type=submit]");
   static final By FORM_ERROR = By.cssSelector(".fjs-form-field-error");
 
@@ -208,15 +208,17 @@ class TasklistBrowserIT extends BrowserTestSupport {
 
   /** Waits for the task's form: true for a Camunda Form (form-js), false for the generic form. */
   private boolean waitForTaskForm() {
-    return waitUntil("the task form (Camunda Form or generic form)", d -> {
+    // (a wait ends on a non-null value other than FALSE: hence a name, not a boolean)
+    String kind = waitUntil("the task form (Camunda Form or generic form)", d -> {
       if (d.findElements(CAMUNDA_FORM).stream().anyMatch(WebElement::isDisplayed)) {
-        return Boolean.TRUE;
+        return "camunda-form";
       }
       if (d.findElements(GENERIC_FORM).stream().anyMatch(WebElement::isDisplayed)) {
-        return Boolean.FALSE;
+        return "generic";
       }
       return null;
     });
+    return kind.equals("camunda-form");
   }
 
   /** Checks the radio button (form-js) with that label. */
