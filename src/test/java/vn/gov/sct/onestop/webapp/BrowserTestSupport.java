@@ -74,6 +74,7 @@ public abstract class BrowserTestSupport {
 
   protected static WebDriver driver;
   protected static Path screenshots;
+  private static boolean screenshotsCleared;
 
   @LocalServerPort protected int port;
   @Autowired protected RuntimeService runtimeService;
@@ -96,6 +97,17 @@ public abstract class BrowserTestSupport {
     }
     System.setProperty("webdriver.chrome.driver", driverPath);
     screenshots = Path.of(System.getProperty("onestop.browser.screenshots", "target/browser-screenshots"));
+    if (!screenshotsCleared) {
+      // evidence of this run only: no screenshot or failure file of an earlier run is left to mislead
+      if (Files.isDirectory(screenshots)) {
+        try (var files = Files.list(screenshots)) {
+          for (Path file : files.toList()) {
+            Files.deleteIfExists(file);
+          }
+        }
+      }
+      screenshotsCleared = true;
+    }
     Files.createDirectories(screenshots);
 
     Path profile = Files.createTempDirectory("onestop-chromium-");
