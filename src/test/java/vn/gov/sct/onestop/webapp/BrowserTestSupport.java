@@ -127,6 +127,8 @@ public abstract class BrowserTestSupport {
     ChromeDriverService service = new ChromeDriverService.Builder()
         .usingDriverExecutable(new File(driverPath))
         .usingAnyFreePort()
+        // the staff's time zone, so that Tasklist shows dates as a clerk in Hải Phòng sees them
+        .withEnvironment(Map.of("TZ", "Asia/Ho_Chi_Minh"))
         .build();
     driver = new ChromeDriver(service, options);
     driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
