@@ -22,8 +22,9 @@ class CockpitBrowserIT extends BrowserTestSupport {
     openLogin("cockpit");
     assertThat(visible(SIGN_IN).getText().trim()).isEqualTo("Đăng nhập");
     login("cockpit", "quanly");
-    // the start page's section title, from cockpit/locales/vi.json (DASHBOARD_DASHBOARD)
-    visible(By.xpath("//*[normalize-space(text())='Bảng điều khiển']"));
+    // the start page's section titles, from cockpit/locales/vi.json (DASHBOARD_ACTUAL, DASHBOARD_DEPLOYED)
+    visible(By.xpath("//*[normalize-space(text())='Hiện tại']"));
+    visible(By.xpath("//*[normalize-space(text())='Đã triển khai']"));
     screenshot("20-cockpit-manager-start-page");
     logout();
   }
