@@ -18,6 +18,7 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import vn.gov.sct.onestop.online.OnlineProperties;
 import vn.gov.sct.onestop.online.RateLimitFilter;
 import vn.gov.sct.onestop.web.ApiProblem;
@@ -73,6 +74,12 @@ public class WebSecurity {
         .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .addFilterAfter(new EngineAuthenticationFilter(identity), AuthorizationFilter.class);
     return http.build();
+  }
+
+  /** A request the firewall refuses (a path with "..", an encoded slash ...) is a 400 problem too. */
+  @Bean
+  RequestRejectedHandler requestRejectedHandler(Problems problems) {
+    return (request, response, e) -> write(problems, request, response, new ApiProblem(HttpStatus.BAD_REQUEST, "http.400"));
   }
 
   /** Before Spring Security, so a flood is stopped before any work (and before password checks). */
