@@ -6,6 +6,7 @@ create table dossier_attachment (
     id            varchar(36)  not null primary key,
     dossier_code  varchar(40)  not null references dossier (code),
     kind          varchar(16)  not null,
+    position      integer      not null,
     file_name     varchar(255) not null,
     content_type  varchar(100) not null,
     size_bytes    bigint       not null,

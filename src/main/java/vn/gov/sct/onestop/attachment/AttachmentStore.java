@@ -41,9 +41,9 @@ public class AttachmentStore {
     for (int i = 0; i < files.size(); i++) {
       NewFile file = files.get(i);
       jdbc.update("""
-          insert into dossier_attachment (id, dossier_code, kind, file_name, content_type, size_bytes, sha256,
-              content, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-          ids.get(i), dossierCode, kind.name(), file.fileName(), file.type().mediaType(), file.size(),
+          insert into dossier_attachment (id, dossier_code, kind, position, file_name, content_type, size_bytes,
+              sha256, content, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+          ids.get(i), dossierCode, kind.name(), i, file.fileName(), file.type().mediaType(), file.size(),
           file.sha256(), file.content(), now.atOffset(ZoneOffset.UTC));
     }
     return list(dossierCode).stream().filter(a -> ids.contains(a.id())).toList();
@@ -52,7 +52,7 @@ public class AttachmentStore {
   public List<Attachment> list(String dossierCode) {
     return jdbc.query("""
         select id, dossier_code, kind, file_name, content_type, size_bytes, sha256, created_at
-        from dossier_attachment where dossier_code = ? order by created_at, id""", AttachmentStore::map, dossierCode);
+        from dossier_attachment where dossier_code = ? order by created_at, kind, position""", AttachmentStore::map, dossierCode);
   }
 
   public long totalSize(String dossierCode) {

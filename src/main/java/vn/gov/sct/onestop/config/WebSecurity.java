@@ -19,6 +19,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import vn.gov.sct.onestop.online.OnlineProperties;
 import vn.gov.sct.onestop.online.RateLimitFilter;
 import vn.gov.sct.onestop.web.ApiProblem;
@@ -45,7 +46,8 @@ public class WebSecurity {
   @Bean
   @Order(1)
   SecurityFilterChain camundaWebapps(HttpSecurity http) throws Exception {
-    http.securityMatcher("/camunda/**")
+    // a path matcher on the whole path: /camunda/api/* is Camunda's Jersey servlet, not Spring MVC's
+    http.securityMatcher(PathPatternRequestMatcher.withDefaults().matcher("/camunda/**"))
         .authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
         .csrf(csrf -> csrf.disable()) // Camunda's CsrfPreventionFilter protects these paths
         .headers(headers -> headers.disable()) // Camunda's HttpHeaderSecurityFilter sets them
