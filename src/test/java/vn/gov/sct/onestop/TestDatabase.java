@@ -1,0 +1,53 @@
+package vn.gov.sct.onestop;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import org.springframework.test.context.DynamicPropertyRegistry;
+
+/**
+ * The database of the engine tests: H2 in memory by default; a real PostgreSQL 17, started by the tests
+ * themselves (no Docker, no server), when the system property {@code onestop.test.database=postgres} is set,
+ * as the {@code postgres} execution of the Maven build does.
+ */
+public final class TestDatabase {
+
+  public static final String PROPERTY = "onestop.test.database";
+  private static EmbeddedPostgres postgres;
+
+  private TestDatabase() {}
+
+  public static boolean isPostgres() {
+    return "postgres".equals(System.getProperty(PROPERTY));
+  }
+
+  public static void register(DynamicPropertyRegistry registry) {
+    if (isPostgres()) {
+      EmbeddedPostgres pg = postgres();
+      registry.add("spring.datasource.url", () -> pg.getJdbcUrl("postgres", "postgres"));
+      registry.add("spring.datasource.username", () -> "postgres");
+      registry.add("spring.datasource.password", () -> "postgres");
+    } else {
+      registry.add("spring.datasource.url",
+          () -> "jdbc:h2:mem:onestop-test;DB_CLOSE_DELAY=-1;DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=20000");
+    }
+  }
+
+  private static synchronized EmbeddedPostgres postgres() {
+    if (postgres == null) {
+      try {
+        postgres = EmbeddedPostgres.builder().start();
+      } catch (IOException e) {
+        throw new UncheckedIOException("Cannot start the embedded PostgreSQL of the tests", e);
+      }
+      Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        try {
+          postgres.close();
+        } catch (IOException ignored) {
+          // the JVM is going away
+        }
+      }));
+    }
+    return postgres;
+  }
+}
