@@ -1,6 +1,5 @@
 package vn.gov.sct.onestop.web;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -129,9 +128,6 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return problems.build(HttpStatus.BAD_REQUEST, "validation", new Object[] {1},
             List.of(Problems.field(field, problems.message("field.wrong-type", null, locale))), locale);
       }
-    }
-    if (cause instanceof JsonProcessingException || cause instanceof java.io.CharConversionException) {
-      return problems.build(HttpStatus.BAD_REQUEST, "malformed-json", null, List.of(), locale);
     }
     return problems.build(HttpStatus.BAD_REQUEST, "malformed-json", null, List.of(), locale);
   }

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import vn.gov.sct.onestop.EngineTestSupport;
 
 /**
  * The engine REST API over real HTTP (it is a Jersey servlet beside Spring MVC): anonymous callers get 401,
@@ -28,26 +29,20 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * {@code orQueries}, the bypass of the engine's own check in 7.24.0.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-    "spring.datasource.url=jdbc:h2:mem:engine-rest;DB_CLOSE_DELAY=-1;DB_CLOSE_ON_EXIT=FALSE",
-    "camunda.bpm.job-execution.enabled=false", "server.error.include-message=always"})
-public class EngineRestSecurityTest {
+    "camunda.bpm.job-execution.enabled=false",
+    "spring.main.banner-mode=off"})
+public class EngineRestSecurityTest extends EngineTestSupport {
 
   static final String OR_QUERY = """
       {"orQueries": [{"assigneeExpression": "${''.getClass().forName('java.lang.Runtime')}"}]}""";
 
   @LocalServerPort int port;
-  @Autowired RuntimeService runtime;
   @Autowired ObjectMapper json;
   final HttpClient http = HttpClient.newHttpClient();
 
   @BeforeEach
-  void clock() {
-    ClockUtil.setCurrentTime(Date.from(java.time.OffsetDateTime.parse("2026-03-02T09:00:00+07:00").toInstant()));
-  }
-
-  @AfterEach
-  void resetClock() {
-    ClockUtil.reset();
+  void standOnAMondayMorning() {
+    clockAt("2026-03-02T09:00");
   }
 
   @Test
@@ -66,8 +61,7 @@ public class EngineRestSecurityTest {
 
   @Test
   void staffSeeTasksThroughTheirOwnAuthorizations() throws Exception {
-    String code = runtime.startProcessInstanceByKey("promotionRegistration", Map.of("applicantName", "Công ty REST"))
-        .getBusinessKey();
+    String code = submit("promotionRegistration", "Công ty REST").getBusinessKey();
     String query = "/engine-rest/task?processInstanceBusinessKey=" + URLEncoder.encode(code, StandardCharsets.UTF_8);
     HttpResponse<String> clerk = send("GET", query, null, "motcua:demo");
     assertThat(clerk.statusCode()).isEqualTo(200);

@@ -6,16 +6,13 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
-import java.time.OffsetDateTime;
-import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
-import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.TestPropertySource;
+import vn.gov.sct.onestop.EngineTestSupport;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.web.MockMultipartFile;
@@ -25,16 +22,15 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 import org.springframework.test.web.servlet.request.MockMultipartHttpServletRequestBuilder;
 
 /**
- * The whole application on an in-memory H2 database, with the demo users, called through MockMvc. The
- * engine's clock stands on Monday 2 March 2026, 09:00 in Hải Phòng, inside the calendar's data.
+ * The whole application (H2, or PostgreSQL in the build's second pass), with the demo users, called through
+ * MockMvc. The engine's clock stands on Monday 2 March 2026, 09:00 in Hải Phòng, inside the calendar's
+ * data. The rate limit is out of the way here; {@link RateLimitTest} tests it.
  */
-@SpringBootTest(properties = {
-    "spring.datasource.url=jdbc:h2:mem:online-api;DB_CLOSE_DELAY=-1;DB_CLOSE_ON_EXIT=FALSE",
-    "camunda.bpm.job-execution.enabled=false",
+@AutoConfigureMockMvc
+@TestPropertySource(properties = {
     "onestop.online.rate-limit.capacity=1000000",
     "onestop.online.rate-limit.refill-per-minute=1000000"})
-@AutoConfigureMockMvc
-abstract class OnlineApiTestSupport {
+abstract class OnlineApiTestSupport extends EngineTestSupport {
 
   static final String PUBLIC = "/api/v1/public";
   static final byte[] PDF = "%PDF-1.7\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
@@ -47,12 +43,7 @@ abstract class OnlineApiTestSupport {
 
   @BeforeEach
   void standOnAMondayMorning() {
-    ClockUtil.setCurrentTime(Date.from(OffsetDateTime.parse("2026-03-02T09:00:00+07:00").toInstant()));
-  }
-
-  @AfterEach
-  void resetClock() {
-    ClockUtil.reset();
+    clockAt("2026-03-02T09:00");
   }
 
   static String dossierJson(String procedure, String name) {

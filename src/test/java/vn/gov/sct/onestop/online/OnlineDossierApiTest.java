@@ -27,13 +27,22 @@ import vn.gov.sct.onestop.Sha256;
 /** Every citizen endpoint and each of its error answers. */
 class OnlineDossierApiTest extends OnlineApiTestSupport {
 
-  @Autowired RuntimeService runtime;
-  @Autowired TaskService tasks;
+  RuntimeService runtime;
+  TaskService tasks;
+
+  @org.junit.jupiter.api.BeforeEach
+  void services() {
+    runtime = runtimeService;
+    tasks = taskService;
+  }
 
   @Test
   void listsTheOnlineProceduresWithTodaysDeadlineFeeAndDocuments() throws Exception {
     mvc.perform(get(PUBLIC + "/procedures"))
         .andExpect(status().isOk())
+        .andExpect(jsonPath("$[*].code").value(org.hamcrest.Matchers.containsInAnyOrder(
+            "promotion-registration", "petroleum-retail", "electricity-retail", "inspection-seal")))
+        .andExpect(jsonPath("$[1].feeVnd").value(1200000))
         .andExpect(jsonPath("$[0].code").value("promotion-registration"))
         .andExpect(jsonPath("$[0].onlineLevel").value(4))
         .andExpect(jsonPath("$[0].deadlineWorkingDays").value(4))

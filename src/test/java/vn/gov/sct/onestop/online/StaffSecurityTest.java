@@ -23,8 +23,6 @@ import org.springframework.http.MediaType;
  */
 class StaffSecurityTest extends OnlineApiTestSupport {
 
-  @Autowired IdentityService identity;
-
   @Test
   void theEngineRestApiRefusesAnonymousCallersAndWrongPasswords() throws Exception {
     mvc.perform(get("/engine-rest/task"))
