@@ -19,6 +19,9 @@ class ReceptionProcessTest extends EngineTestSupport {
     String code = dossier.getBusinessKey();
     assertThat(code).matches("H15\\.50-260213-\\d{4}");
     assertThat(registry.get(code).status()).isEqualTo(DossierStatus.NEWLY_REGISTERED);
+    assertThat(openTask(code, "checkCompleteness").getName())
+        .isEqualTo("Kiểm tra tính đầy đủ, hợp lệ của hồ sơ – " + code);
+    assertThat(taskService.createTaskQuery().taskNameLike("%" + code).count()).isEqualTo(1);
 
     complete(code, "checkCompleteness", "motcua", vars("receptionDecision", "ACCEPT"));
 

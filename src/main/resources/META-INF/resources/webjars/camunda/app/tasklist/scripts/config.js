@@ -63,6 +63,57 @@
   }
 })();
 
+/*
+ * Camunda Forms in Tasklist 7.24 (form-js 1.8) write their validation messages in English only,
+ * with no setting to change them. This block rewrites them in Vietnamese as they appear.
+ */
+(function vietnameseFormMessages() {
+  var MESSAGES = [
+    [/^Field is required\.$/, function() { return 'Trường này là bắt buộc.'; }],
+    [/^Field must have minimum length of (.+)\.$/, function(m) { return 'Cần nhập ít nhất ' + m[1] + ' ký tự.'; }],
+    [/^Field must have maximum length of (.+)\.$/, function(m) { return 'Chỉ được nhập tối đa ' + m[1] + ' ký tự.'; }],
+    [/^Field must have minimum value of (.+)\.$/, function(m) { return 'Giá trị phải từ ' + m[1] + ' trở lên.'; }],
+    [/^Field must have maximum value of (.+)\.$/, function(m) { return 'Giá trị không được lớn hơn ' + m[1] + '.'; }],
+    [/^Field must match pattern (.+)\.$/, function() { return 'Giá trị không đúng định dạng.'; }],
+    [/^Field must be a valid email\.$/, function() { return 'Địa chỉ thư điện tử không hợp lệ.'; }],
+    [/^Field must be a valid\s+international phone number\..*$/, function() { return 'Số điện thoại không hợp lệ.'; }]
+  ];
+  function translate(element) {
+    var text = (element.textContent || '').trim();
+    for (var i = 0; i < MESSAGES.length; i++) {
+      var match = MESSAGES[i][0].exec(text);
+      if (match) {
+        // change the text node form-js rendered, so its later updates still reach the screen
+        var node = element.firstChild;
+        if (node && node.nodeType === 3 && !element.firstChild.nextSibling) {
+          node.nodeValue = MESSAGES[i][1](match);
+        } else {
+          element.textContent = MESSAGES[i][1](match);
+        }
+        return;
+      }
+    }
+  }
+  function scan(root) {
+    if (root.querySelectorAll) {
+      var errors = root.querySelectorAll('.fjs-form-field-error li, .fjs-form-field-error span');
+      for (var i = 0; i < errors.length; i++) {
+        translate(errors[i]);
+      }
+    }
+  }
+  try {
+    new MutationObserver(function(mutations) {
+      mutations.forEach(function(mutation) {
+        var target = mutation.target.nodeType === 3 ? mutation.target.parentNode : mutation.target;
+        scan(target && target.parentNode ? target.parentNode : document);
+      });
+    }).observe(document.documentElement, {childList: true, subtree: true, characterData: true});
+  } catch (e) {
+    // no MutationObserver: messages stay as form-js writes them
+  }
+})();
+
 export default {
   // Vietnamese offered (and made the default by the block above), English as fallback.
   locales: {
