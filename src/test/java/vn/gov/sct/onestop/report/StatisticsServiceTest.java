@@ -8,7 +8,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Date;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -40,8 +40,15 @@ class StatisticsServiceTest extends EngineTestSupport {
   String withdrawn;
   String refusedAfterAppraisal;
 
-  @BeforeAll
+  private boolean built;
+
+  /** Once for the class; in a test method's run, as the process coverage listener needs one. */
+  @BeforeEach
   void dossiersOfTheWeek() {
+    if (built) {
+      return;
+    }
+    built = true;
     // solved before the week: counted nowhere
     String before = received("2019-09-23T08:00", "COUNTER", "Công ty Tuần Trước");
     solve(before, "2019-09-25T09:00", "APPROVE");
@@ -163,8 +170,10 @@ class StatisticsServiceTest extends EngineTestSupport {
           assertThat(d.code()).isEqualTo(carriedPastDeadline);
           assertThat(d.divisionName()).isEqualTo("Phòng Quản lý Thương mại");
           assertThat(d.steps()).singleElement().satisfies(s -> {
-            assertThat(s.name()).isEqualTo("Thẩm định hồ sơ, dự thảo kết quả");
-            assertThat(s.processInstanceId()).isEqualTo(d.processInstanceId());
+            assertThat(s.name()).startsWith("Thẩm định hồ sơ");
+            // the step may run in a call activity (division processing): Cockpit links to that instance
+            assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(s.processInstanceId())
+                .singleResult().getBusinessKey()).isEqualTo(d.code());
           });
         });
     // due Tue 15/10 08:00, within two working days of Fri 12:00
