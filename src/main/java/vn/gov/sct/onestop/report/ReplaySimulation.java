@@ -194,6 +194,10 @@ public class ReplaySimulation {
       variables.put("channel", plan.channel());
       ProcessInstance instance = runtimeService.startProcessInstanceByKey(plan.procedure().processKey(), variables);
       started++;
+      if (started % 500 == 0) {
+        log.info("Replay: {} of {} dossiers arrived, simulated time {}, {} tasks and {} timers so far", started,
+            options.dossiers(), now(), completed, timers);
+      }
       plans.put(instance.getBusinessKey(), plan);
       scan(instance.getBusinessKey());
     }
