@@ -2,20 +2,25 @@ package vn.gov.sct.onestop.webapp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.springframework.beans.factory.annotation.Autowired;
+import vn.gov.sct.onestop.report.GroupBy;
+import vn.gov.sct.onestop.report.Period;
+import vn.gov.sct.onestop.report.StatisticsRow;
+import vn.gov.sct.onestop.report.StatisticsService;
 
 /**
- * Managers in Cockpit, in a real browser. For now: the manager ({@code quanly}) logs in and sees Cockpit's
- * start page in Vietnamese.
- *
- * <p>The place for the managers' dashboard (issue 7): a test here that logs in as {@code quanly}, waits for
- * the dashboard plugin on the start page, reads a figure (e.g. the number of dossiers received in the
- * period, after dossiers started through the engine as {@link TasklistBrowserIT} does) and takes a
- * screenshot with {@link #screenshot(String)}; the Spring context and the browser are shared with the
- * Tasklist tests.
+ * Managers in Cockpit, in a real browser: the manager ({@code quanly}) logs in, sees Cockpit's start page in
+ * Vietnamese, and the dashboard plugin shows the figures of the statistics service for this year.
  */
 class CockpitBrowserIT extends BrowserTestSupport {
+
+  @Autowired StatisticsService statistics;
 
   @Test
   void manager_sees_cockpit_in_vietnamese() {
@@ -26,6 +31,27 @@ class CockpitBrowserIT extends BrowserTestSupport {
     visible(By.xpath("//*[normalize-space(text())='Hiện tại']"));
     visible(By.xpath("//*[normalize-space(text())='Đã triển khai']"));
     screenshot("20-cockpit-manager-start-page");
+    logout();
+  }
+
+  @Test
+  void the_dashboard_shows_this_years_figures() {
+    String code = runtimeService.startProcessInstanceByKey("promotionRegistration",
+        Map.of("applicantName", "Công ty TNHH Bảng Điều Khiển")).getBusinessKey();
+    String reception = taskService.createTaskQuery().processInstanceBusinessKey(code)
+        .taskDefinitionKey("checkCompleteness").singleResult().getId();
+    taskService.complete(reception, Map.of("receptionDecision", "ACCEPT"));
+
+    openLogin("cockpit");
+    login("cockpit", "quanly");
+    visible(By.xpath("//h1[normalize-space(text())='Theo dõi giải quyết hồ sơ']"));
+    WebElement counter = visible(By.cssSelector(
+        "table.onestop-statistics tr[data-row=total] td[data-key=receivedCounter]"));
+    LocalDate today = LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh"));
+    StatisticsRow expected = statistics.report(new Period(today.withDayOfYear(1), today), GroupBy.PROCEDURE).total();
+    assertThat(counter.getText().replaceAll("\\D", "")).isEqualTo(String.valueOf(expected.receivedCounter()));
+    assertThat(visible(By.cssSelector("table.onestop-statistics")).getText()).contains("Đăng ký thực hiện khuyến mại");
+    screenshot("21-cockpit-dashboard");
     logout();
   }
 }
