@@ -24,7 +24,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageConfiguration;
+import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageTestExecutionListener;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.TestExecutionListeners;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import vn.gov.sct.onestop.dossier.DossierRegistry;
@@ -41,6 +45,10 @@ import vn.gov.sct.onestop.dossier.DossierRegistry;
     // rejected completions in the bad-input stories are expected; the engine logs each as an error
     "logging.level.org.camunda.bpm.engine.context=off"
 })
+// flow node and sequence flow coverage of every model, over all engine tests: target/process-test-coverage
+@Import(ProcessEngineCoverageConfiguration.class)
+@TestExecutionListeners(listeners = ProcessEngineCoverageTestExecutionListener.class,
+    mergeMode = TestExecutionListeners.MergeMode.MERGE_WITH_DEFAULTS)
 public abstract class EngineTestSupport {
 
   protected static final ZoneId VN = ZoneId.of("Asia/Ho_Chi_Minh");

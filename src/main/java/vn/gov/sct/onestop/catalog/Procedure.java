@@ -4,13 +4,17 @@ import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
 
-/** Thủ tục hành chính: one administrative procedure of the catalog. */
+/**
+ * Thủ tục hành chính: one administrative procedure of the catalog. {@code siteInspectionRequired}: the
+ * specialist must inspect the site (kiểm tra thực tế) before appraisal, e.g. a petroleum retail store.
+ */
 public record Procedure(
     String code,
     String nationalCode,
     String nameVi,
     String nameEn,
     String division,
+    boolean siteInspectionRequired,
     String processKey,
     int onlineLevel,
     long feeVnd,

@@ -172,7 +172,7 @@ public final class ProcedureCatalog {
       Object national = m.get("nationalCode");
       return new Procedure(code, national == null ? null : String.valueOf(national),
           text(m, "nameVi", where), text(m, "nameEn", where), division,
-          text(m, "processKey", where), level, fee, List.copyOf(documents), List.copyOf(deadlines));
+          bool(m, "siteInspectionRequired", false, where), text(m, "processKey", where), level, fee, List.copyOf(documents), List.copyOf(deadlines));
     }
 
     private DeadlineVersion deadline(Map<String, Object> m, String where, Set<String> divisionIds) {
@@ -224,6 +224,17 @@ public final class ProcedureCatalog {
       } catch (DateTimeParseException e) {
         throw error(where + ": " + key + " must be a date like 2018-01-01, not '" + value + "'");
       }
+    }
+
+    private boolean bool(Map<String, Object> m, String key, boolean defaultValue, String where) {
+      Object value = m.get(key);
+      if (value == null) {
+        return defaultValue;
+      }
+      if (value instanceof Boolean b) {
+        return b;
+      }
+      throw error(where + ": " + key + " must be true or false, not '" + value + "'");
     }
 
     private int integer(Map<String, Object> m, String key, String where) {

@@ -55,6 +55,12 @@ public class DossierRegistry {
     update("update dossier set due_at = ?, updated_at = ? where code = ?", at(dueAt), now(), code);
   }
 
+  /** An apology with a new appointment date was sent (form 04). */
+  public void markRescheduled(String code, Instant newDueAt) {
+    update("update dossier set rescheduled_due_at = ?, apology_count = apology_count + 1, updated_at = ? where code = ?",
+        at(newDueAt), now(), code);
+  }
+
   /** Processing ended: completed with a result, or stopped at reception or by withdrawal. */
   public void markFinished(String code, DossierStatus status, Outcome outcome, String timeliness, Instant at) {
     update("update dossier set status = ?, outcome = ?, timeliness = ?, completed_at = ?, updated_at = ? where code = ?",

@@ -33,13 +33,26 @@ public final class DossierVariables {
   /** ACCEPTED, REFUSED or WITHDRAWN: how reception ended, returned to the procedure. */
   public static final String RECEPTION_OUTCOME = "receptionOutcome";
   public static final String SPECIALIST = "specialist";
-  /** APPROVE or REFUSE: what the specialist proposes after appraisal. */
+  /** Whether the procedure needs a site inspection before appraisal (catalog flag, set at registration). */
+  public static final String SITE_INSPECTION_REQUIRED = "siteInspectionRequired";
+  public static final String INSPECTION_DATE = "inspectionDate";
+  public static final String INSPECTION_TEAM = "inspectionTeam";
+  /** PASSED or FAILED: the outcome of the site inspection. */
+  public static final String INSPECTION_RESULT = "inspectionResult";
+  /** Biên bản kiểm tra: the inspection minutes, the reason of a refusal after a failed inspection. */
+  public static final String INSPECTION_MINUTES = "inspectionMinutes";
+  /** APPROVE, REFUSE or SUPPLEMENT: what the specialist proposes after appraisal. */
   public static final String APPRAISAL_PROPOSAL = "appraisalProposal";
   public static final String APPRAISAL_NOTE = "appraisalNote";
   /** APPROVE or SEND_BACK: the department leader's decision. */
   public static final String LEADER_DECISION = "leaderDecision";
   public static final String LEADER_NOTE = "leaderNote";
   public static final String DOCUMENT_NUMBER = "documentNumber";
+  /** When the applicant was asked to supplement during appraisal: the legal clock stands still from here. */
+  public static final String PAUSED_AT = "pausedAt";
+  /** Form 04: why the dossier is late, and the new appointment date. */
+  public static final String APOLOGY_REASON = "apologyReason";
+  public static final String NEW_DUE_AT = "newDueAt";
   /** The unit that holds the dossier now (a division id of the catalog). */
   public static final String CURRENT_UNIT = "currentUnit";
 

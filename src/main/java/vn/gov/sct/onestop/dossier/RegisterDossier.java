@@ -51,6 +51,7 @@ public class RegisterDossier implements ExecutionListener {
     execution.setVariable(PROCEDURE_CODE, procedure.code());
     execution.setVariable(PROCEDURE_NAME, procedure.nameVi());
     execution.setVariable(RESPONSIBLE_DIVISION, procedure.division());
+    execution.setVariable(SITE_INSPECTION_REQUIRED, procedure.siteInspectionRequired());
     execution.setVariable(CHANNEL, channel.name());
     execution.setVariable(CURRENT_UNIT, "one-stop");
     setInstant(execution, ARRIVED_AT, now);

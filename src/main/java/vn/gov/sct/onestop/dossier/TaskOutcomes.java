@@ -1,11 +1,20 @@
 package vn.gov.sct.onestop.dossier;
 
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
 import java.util.Arrays;
+import java.util.Date;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.springframework.stereotype.Component;
+import vn.gov.sct.onestop.calendar.WorkingCalendar;
 
 /**
  * Checks, on completion of a user task, that the person gave the decision the next step needs, so a task
@@ -15,6 +24,12 @@ import org.springframework.stereotype.Component;
  */
 @Component("taskOutcomes")
 public class TaskOutcomes {
+
+  private final ZoneId zone;
+
+  public TaskOutcomes(WorkingCalendar calendar) {
+    this.zone = calendar.zone();
+  }
 
   public void require(DelegateTask task, String variable, String allowedValues) {
     List<String> allowed = Arrays.asList(allowedValues.trim().split("\\s+"));
@@ -29,6 +44,45 @@ public class TaskOutcomes {
     Object value = task.getVariable(variable);
     if (value == null || value.toString().isBlank()) {
       throw new TaskInputException(task, variable, "is required");
+    }
+  }
+
+  /** The variable holds a date, e.g. the inspection date or the new appointment date of an apology. */
+  /**
+   * The variable is a date. Camunda Forms in Tasklist send dates as text ({@code 2026-10-10T09:00},
+   * {@code 2026-10-10T09:00+07:00}, or a day {@code 2026-10-10}, meaning the end of its afternoon session);
+   * such text is read in the department's time zone and stored back as a date.
+   */
+  public void requireDate(DelegateTask task, String variable) {
+    Object value = task.getVariable(variable);
+    if (value instanceof Date) {
+      return;
+    }
+    if (value == null || value.toString().isBlank()) {
+      throw new TaskInputException(task, variable, "is required");
+    }
+    Instant parsed = parseDate(value.toString().trim());
+    if (parsed == null) {
+      throw new TaskInputException(task, variable, "must be a date like 2026-10-10T09:00, not '" + value + "'");
+    }
+    task.setVariable(variable, Date.from(parsed));
+  }
+
+  private Instant parseDate(String text) {
+    try {
+      return OffsetDateTime.parse(text).toInstant();
+    } catch (DateTimeParseException notWithOffset) {
+      // try the next form
+    }
+    try {
+      return LocalDateTime.parse(text).atZone(zone).toInstant();
+    } catch (DateTimeParseException notLocal) {
+      // try the next form
+    }
+    try {
+      return LocalDate.parse(text).atTime(LocalTime.of(17, 30)).atZone(zone).toInstant();
+    } catch (DateTimeParseException notADay) {
+      return null;
     }
   }
 

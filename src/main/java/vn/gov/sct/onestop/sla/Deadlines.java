@@ -20,12 +20,18 @@ import vn.gov.sct.onestop.dossier.DossierVariables;
 @Component("deadlines")
 public class Deadlines {
 
+  /** Local variables of a timed step's scope execution: its due date, computed once per visit, and the step. */
+  public static final String STEP_DUE_AT = "stepDueAt";
+  static final String STEP_DUE_STEP = "stepDueStep";
+
   private final WorkingCalendar calendar;
   private final ProcedureCatalog catalog;
+  private final BigDecimal warningLeadDays;
 
-  public Deadlines(WorkingCalendar calendar, ProcedureCatalog catalog) {
+  public Deadlines(WorkingCalendar calendar, ProcedureCatalog catalog, SlaProperties properties) {
     this.calendar = calendar;
     this.catalog = catalog;
+    this.warningLeadDays = properties.warningLeadDays();
   }
 
   /** The receipt's dates: the clock starts at the next working instant after arrival. */
@@ -40,17 +46,62 @@ public class Deadlines {
   }
 
   /**
-   * Due date of the user task being created: now plus the working days the catalog allots to the task's
+   * Due date of the user task being entered: now plus the working days the catalog allots to the task's
    * step (its BPMN id) in the deadline version of the dossier.
+   *
+   * <p>The task's {@code camunda:dueDate} and its overdue and warning timers all call this while the step is
+   * entered; the first call stores the value on the step's own scope execution (a task with boundary timers
+   * is a scope, new on every visit), so the due date in Tasklist and the timers agree to the millisecond.
    */
   public Date stepDue(DelegateExecution execution) {
-    String procedure = DossierVariables.requiredText(execution, DossierVariables.PROCEDURE_CODE);
     String step = execution.getCurrentActivityId();
+    if (step.equals(execution.getVariableLocal(STEP_DUE_STEP))
+        && execution.getVariableLocal(STEP_DUE_AT) instanceof Date cached) {
+      return cached;
+    }
+    StepAllotment allotment = allotment(execution, step);
+    Date due = Date.from(calendar.addWorkingDays(EngineClock.now(), allotment.days()));
+    execution.setVariableLocal(STEP_DUE_AT, due);
+    execution.setVariableLocal(STEP_DUE_STEP, step);
+    return due;
+  }
+
+  /** When the warning timer of the step fires: its due date minus the configured lead, never before now. */
+  public Date stepWarning(DelegateExecution execution) {
+    Instant due = stepDue(execution).toInstant();
+    Instant warning = calendar.subtractWorkingDays(due, warningLeadDays);
+    Instant now = EngineClock.now();
+    return Date.from(warning.isBefore(now) ? now : warning);
+  }
+
+  /** The catalog's allotment for a step of the dossier's procedure, in the deadline version of the dossier. */
+  public StepAllotment allotment(DelegateExecution execution, String step) {
+    String procedure = DossierVariables.requiredText(execution, DossierVariables.PROCEDURE_CODE);
     DeadlineVersion version = version(procedure, clockOf(execution));
-    StepAllotment allotment = version.allotment(step).orElseThrow(() -> new IllegalStateException(
+    return version.allotment(step).orElseThrow(() -> new IllegalStateException(
         "Step '" + step + "' has no allotment in the catalog entry of procedure '" + procedure
             + "' effective from " + version.effectiveFrom()));
-    return Date.from(calendar.addWorkingDays(EngineClock.now(), allotment.days()));
+  }
+
+  /**
+   * Hạn xin lỗi (form 04): one working day before the legal due date of the dossier, when the responsible unit
+   * must apologise and give a new date if the result is not ready.
+   */
+  public Date apologyDue(DelegateExecution execution) {
+    return Date.from(apologyDue(DossierVariables.instant(execution, DossierVariables.DUE_AT)));
+  }
+
+  public Instant apologyDue(Instant dueAt) {
+    return calendar.subtractWorkingDays(dueAt, BigDecimal.ONE);
+  }
+
+  /**
+   * The legal due date after a pause: the applicant's time (from {@code pausedAt} to {@code resumedAt}) does
+   * not count, so the due date moves later by exactly the working time of the pause.
+   */
+  public Instant afterPause(Instant dueAt, Instant pausedAt, Instant resumedAt) {
+    long paused = calendar.workingMinutesBetween(pausedAt, resumedAt);
+    return paused == 0 ? dueAt : calendar.addWorkingMinutes(dueAt, paused);
   }
 
   /** Due date of a unit's share of the work when a dossier is handed to it; null when it has none. */
