@@ -110,8 +110,9 @@ final class TimerRun {
       ClockUtil.setCurrentTime(fireAt);
     }
     Integer pending = pending(activity);
-    Integer others = bench.jdbc.queryForObject("select count(*) from act_ru_job where duedate_ <= ? and "
-        + "(act_id_ is null or act_id_ <> ?)", Integer.class, new Timestamp(fireAt.getTime()), activity);
+    Integer others = bench.jdbc.queryForObject("select count(*) from act_ru_job j left join act_ru_jobdef d on "
+        + "d.id_ = j.job_def_id_ where j.duedate_ <= ? and (d.act_id_ is null or d.act_id_ <> ?)", Integer.class,
+        new Timestamp(fireAt.getTime()), activity);
     if (pending == null || pending < n) {
       throw new IllegalStateException("Expected " + n + " due timers of " + activity + ", found " + pending);
     }
@@ -128,8 +129,8 @@ final class TimerRun {
       if (System.nanoTime() > deadline) {
         throw new IllegalStateException(left + " timers of " + activity + " still pending after 30 minutes");
       }
-      Integer failed = bench.jdbc.queryForObject("select count(*) from act_ru_job where act_id_ = ? and "
-          + "exception_msg_ is not null", Integer.class, activity);
+      Integer failed = bench.jdbc.queryForObject("select count(*) from act_ru_job j join act_ru_jobdef d on "
+          + "d.id_ = j.job_def_id_ where d.act_id_ = ? and j.exception_msg_ is not null", Integer.class, activity);
       if (failed != null && failed > 0 && left == failed) {
         throw new IllegalStateException(failed + " timers of " + activity + " failed; see act_ru_job.exception_msg_");
       }
@@ -161,8 +162,8 @@ final class TimerRun {
   }
 
   private Integer pending(String activity) {
-    return bench.jdbc.queryForObject("select count(*) from act_ru_job where type_ = 'timer' and act_id_ = ?",
-        Integer.class, activity);
+    return bench.jdbc.queryForObject("select count(*) from act_ru_job j join act_ru_jobdef d on d.id_ = j.job_def_id_ "
+        + "where j.type_ = 'timer' and d.act_id_ = ?", Integer.class, activity);
   }
 
   private void create(boolean ours, int i, Date t0) {
@@ -192,8 +193,9 @@ final class TimerRun {
       } finally {
         bench.signOut();
       }
-      List<String> timers = bench.jdbc.queryForList("select j.act_id_ from act_ru_job j join act_ru_execution e on "
-          + "e.id_ = j.execution_id_ where j.type_ = 'timer' and j.act_id_ like '%Warning' and "
+      List<String> timers = bench.jdbc.queryForList("select d.act_id_ from act_ru_job j join act_ru_jobdef d on "
+          + "d.id_ = j.job_def_id_ join act_ru_execution e on e.id_ = j.execution_id_ where j.type_ = 'timer' and "
+          + "d.act_id_ like '%Warning' and "
           + "(e.proc_inst_id_ = ? or e.proc_inst_id_ in (select id_ from act_ru_execution where super_exec_ in "
           + "(select id_ from act_ru_execution where proc_inst_id_ = ?)))", String.class, instance.getId(),
           instance.getId());
