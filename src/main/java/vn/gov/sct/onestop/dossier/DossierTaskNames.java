@@ -16,18 +16,33 @@ import org.springframework.stereotype.Component;
 
 /**
  * Every user task's name ends with its dossier code ("Thẩm định hồ sơ – H15.50-260309-0012"), so a clerk
- * finds a dossier by searching Tasklist for its code. Added to every user task when the models are parsed,
- * so the BPMN names stay the plain Vietnamese step names the modellers see.
+ * finds a dossier by searching Tasklist for its code, and the task carries the dossier code, procedure and
+ * applicant as task variables: the Tasklist filters show them, and a division may read its tasks'
+ * variables but not the process instances of other divisions' dossiers. Added to every user task when the
+ * models are parsed, so the BPMN names stay the plain Vietnamese step names the modellers see.
  */
 @Component
 public class DossierTaskNames extends AbstractProcessEnginePlugin {
 
   static final String SEPARATOR = " – ";
 
-  private static final TaskListener APPEND_CODE = (DelegateTask task) -> {
+  /** Shown in the Tasklist filters' task cards (see TasklistFilters). */
+  static final List<String> LABEL_VARIABLES = List.of(
+      DossierVariables.DOSSIER_CODE, DossierVariables.PROCEDURE_NAME, DossierVariables.APPLICANT_NAME);
+
+  private static final TaskListener LABEL_TASK = (DelegateTask task) -> {
     Object code = task.getVariable(DossierVariables.DOSSIER_CODE);
-    if (code != null && task.getName() != null && !task.getName().endsWith(SEPARATOR + code)) {
+    if (code == null) {
+      return;
+    }
+    if (task.getName() != null && !task.getName().endsWith(SEPARATOR + code)) {
       task.setName(task.getName() + SEPARATOR + code);
+    }
+    for (String name : LABEL_VARIABLES) {
+      Object value = task.getVariable(name);
+      if (value != null) {
+        task.setVariableLocal(name, value);
+      }
     }
   };
 
@@ -39,7 +54,7 @@ public class DossierTaskNames extends AbstractProcessEnginePlugin {
       @Override
       public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
         if (activity.getActivityBehavior() instanceof UserTaskActivityBehavior behavior) {
-          behavior.getTaskDefinition().addTaskListener(TaskListener.EVENTNAME_CREATE, APPEND_CODE);
+          behavior.getTaskDefinition().addTaskListener(TaskListener.EVENTNAME_CREATE, LABEL_TASK);
         }
       }
     });

@@ -135,6 +135,7 @@ public final class BenchmarkMain {
         // the citizen API's rate limit stays on; its budget is raised for a load test from one address
         "--onestop.online.rate-limit.capacity=100000000",
         "--onestop.online.rate-limit.refill-per-minute=100000000"));
+    args.addAll(options.applicationArgs());
     return args;
   }
 

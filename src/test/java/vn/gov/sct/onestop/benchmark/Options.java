@@ -22,18 +22,24 @@ import java.util.Set;
  *   --jdbc-url=...         use this PostgreSQL database instead of the embedded PostgreSQL 17
  *   --jdbc-user=postgres --jdbc-password=postgres
  *   --output=BENCHMARKS.md
+ *   --app.name=value       an application setting for this run (e.g. --app.camunda.bpm.history-level=audit)
  * </pre>
  */
 record Options(int dossiers, int threads, int timers, int rows, int engineHistory, int repeats, int startups,
     Set<String> runs, String jdbcUrl, String jdbcUser, String jdbcPassword, String output, int statsCalls,
-    int engineStatsCalls, int profileDossiers, int httpDossiers, String commandLine) {
+    int engineStatsCalls, int profileDossiers, int httpDossiers, List<String> applicationArgs, String commandLine) {
 
   static final List<String> ALL_RUNS = List.of("throughput", "http", "timers", "statistics", "footprint");
 
   static Options parse(String[] args) {
     Map<String, String> values = new LinkedHashMap<>();
+    List<String> applicationArgs = new java.util.ArrayList<>();
     for (String arg : args) {
       if (arg.isBlank()) {
+        continue;
+      }
+      if (arg.startsWith("--app.")) { // --app.camunda.bpm.history-level=audit: a setting for the application
+        applicationArgs.add("--" + arg.substring("--app.".length()));
         continue;
       }
       if (!arg.startsWith("--") || !arg.contains("=")) {
@@ -50,7 +56,7 @@ record Options(int dossiers, int threads, int timers, int rows, int engineHistor
         blankToNull(values.remove("jdbc-url")), values.getOrDefault("jdbc-user", "postgres"),
         values.getOrDefault("jdbc-password", "postgres"), values.getOrDefault("output", "BENCHMARKS.md"),
         integer(values, "stats-calls", 30), integer(values, "engine-stats-calls", 5),
-        integer(values, "profile-dossiers", 50), integer(values, "http-dossiers", 500), String.join(" ", args).trim());
+        integer(values, "profile-dossiers", 50), integer(values, "http-dossiers", 500), List.copyOf(applicationArgs), String.join(" ", args).trim());
     values.keySet().removeAll(List.of("dossiers", "threads", "timers", "rows", "engine-history", "repeats", "startups",
         "runs", "jdbc-user", "jdbc-password", "output", "stats-calls", "engine-stats-calls", "profile-dossiers", "http-dossiers"));
     if (!values.isEmpty()) {

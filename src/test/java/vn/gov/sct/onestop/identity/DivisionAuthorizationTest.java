@@ -54,6 +54,23 @@ class DivisionAuthorizationTest extends EngineTestSupport {
   }
 
   @Test
+  void the_task_cards_show_the_dossier_to_its_division_only() {
+    String code = dossierAtAppraisal();
+    Task appraisal = openTask(code, "appraiseDossier");
+    assertThat(appraisal.getName()).endsWith(" – " + code);
+
+    asUser("cv.thuongmai");
+    assertThat(runtimeService.createVariableInstanceQuery().taskIdIn(appraisal.getId()).variableName("dossierCode")
+        .singleResult().getValue()).isEqualTo(code);
+    identityService.clearAuthentication();
+
+    asUser("cv.nangluong");
+    assertThat(runtimeService.createVariableInstanceQuery().taskIdIn(appraisal.getId()).count()).isZero();
+    assertThat(runtimeService.createVariableInstanceQuery()
+        .processInstanceIdIn(appraisal.getProcessInstanceId()).count()).isZero();
+  }
+
+  @Test
   void the_board_and_managers_see_every_dossier_but_managers_cannot_act() {
     String code = dossierAtAppraisal();
     assertThat(seesDossier("giamdoc", code)).isTrue();

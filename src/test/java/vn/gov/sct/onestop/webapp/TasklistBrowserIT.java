@@ -1,0 +1,286 @@
+package vn.gov.sct.onestop.webapp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
+
+/**
+ * The one-stop clerk's day in the real Tasklist, in Vietnamese: a promotion-registration dossier arrives,
+ * the clerk ({@code motcua}) claims the completeness check in "Hồ sơ của phòng tôi", fills the form and
+ * completes it; the trade management division head ({@code tp.thuongmai}) then sees the assignment task, and
+ * an energy specialist ({@code cv.nangluong}) sees nothing of the dossier. Screenshots of every step under
+ * {@code target/browser-screenshots/}.
+ *
+ * <p>The completeness check is filled with its Camunda Form (form-js, {@code camunda:formRef}) when the model
+ * has one, and with Tasklist's generic form (a String variable {@code receptionDecision}) when it has none.
+ */
+class TasklistBrowserIT extends BrowserTestSupport {
+
+  static final String MY_DIVISION = "Hồ sơ của phòng tôi";
+  static final String CHECK_COMPLETENESS = "Kiểm tra tính đầy đủ, hợp lệ của hồ sơ";
+  static final String ASSIGN_SPECIALIST = "Phân công chuyên viên thụ lý";
+  static final String ACCEPT_LABEL = "Tiếp nhận hồ sơ";
+
+  static final By FILTER_LINKS = By.cssSelector(".task-filters .task-filter h4.name a");
+  static final By TASK_ITEMS = By.cssSelector("ol.tasks-list li.task");
+  static final By NO_TASK = By.cssSelector(".tasks-list .well");
+  static final By CLAIM = By.cssSelector("button.claim");
+  static final By CAMUNDA_FORM = By.cssSelector("[cam-tasklist-form-camunda] .fjs-form");
+  static final By GENERIC_FORM = By.cssSelector(".generic-form-fields .text-help");
+  static final By COMPLETE = By.cssSelector(".form-actions button.btn-primary[type=submit]");
+  static final By FORM_ERROR = By.cssSelector(".fjs-form-field-error");
+
+  @Test
+  void clerk_receives_the_dossier_and_only_the_trade_division_sees_the_next_task() {
+    // a. a counter dossier, as the clerk records it (the start form in Tasklist comes with the forms)
+    String code = submitPromotionDossier("Công ty TNHH Thương mại Hải An");
+
+    // b. the clerk logs in: the interface is Vietnamese
+    openLogin("tasklist");
+    assertThat(visible(SIGN_IN).getText().trim()).isEqualTo("Đăng nhập");
+    assertThat(visible(USERNAME).getAttribute("placeholder")).isEqualTo("Tên đăng nhập");
+    screenshot("01-login-page");
+    login("tasklist", "motcua");
+    assertThat(filterNames()).contains(MY_DIVISION, "Việc của tôi");
+    screenshot("02-clerk-logged-in");
+
+    // c. the reception task of the dossier in the division's filter: claim, fill, complete
+    openFilter(MY_DIVISION);
+    Task reception = openTask(code);
+    waitForTaskInList(reception, CHECK_COMPLETENESS);
+    screenshot("03-clerk-filter-with-reception-task");
+    clickTaskInList(reception);
+    click(CLAIM);
+    waitUntil("the task is claimed by motcua",
+        d -> d.findElements(CLAIM).isEmpty() && "motcua".equals(openTask(code).getAssignee()));
+    screenshot("04-reception-task-claimed");
+
+    boolean camundaForm = waitForTaskForm();
+    if (camundaForm) {
+      waitUntil("the form shows the dossier code " + code, d -> d.findElements(By.cssSelector(".fjs-form input"))
+          .stream().anyMatch(input -> code.equals(input.getDomProperty("value"))));
+      chooseRadio(ACCEPT_LABEL);
+    } else {
+      addGenericVariable("receptionDecision", "String", "ACCEPT");
+    }
+    screenshot(camundaForm ? "05-reception-camunda-form-filled" : "05-reception-generic-form-filled");
+    assertThat(visible(COMPLETE).getText().trim()).isEqualTo("Hoàn thành");
+    click(COMPLETE);
+    waitUntil("the reception task is completed in the engine", d -> openTasks(code).stream()
+        .noneMatch(t -> t.getTaskDefinitionKey().equals("checkCompleteness")));
+    waitUntil("the completed task has left the clerk's list", d -> d.findElements(taskLink(reception)).isEmpty());
+    screenshot("06-reception-task-completed");
+    Task next = openTask(code);
+    assertThat(next.getTaskDefinitionKey()).isEqualTo("assignSpecialist");
+    assertThat(runtimeService.getVariable(next.getProcessInstanceId(), "receptionDecision")).isEqualTo("ACCEPT");
+
+    // d. the trade management division head sees the assignment; an energy specialist sees nothing of it
+    logout();
+    screenshot("07-logged-out");
+    login("tasklist", "tp.thuongmai");
+    assertThat(filterNames()).contains(MY_DIVISION);
+    assertThat(findInFilters(next, List.of(MY_DIVISION)))
+        .as("a '%s' filter of tp.thuongmai showing the assignment of %s", MY_DIVISION, code).isTrue();
+    waitForTaskInList(next, ASSIGN_SPECIALIST);
+    screenshot("08-trade-head-sees-assignment");
+    logout();
+
+    login("tasklist", "cv.nangluong");
+    List<String> energyFilters = filterNames();
+    assertThat(energyFilters).isNotEmpty();
+    assertThat(findInFilters(next, energyFilters))
+        .as("some filter of cv.nangluong (%s) shows a task of %s", energyFilters, code).isFalse();
+    assertThat(taskService.createTaskQuery().taskCandidateUser("cv.nangluong").processInstanceBusinessKey(code)
+        .count()).as("tasks of %s offered to cv.nangluong", code).isZero();
+    openFilter(MY_DIVISION);
+    screenshot("09-energy-specialist-sees-nothing");
+    logout();
+  }
+
+  @Test
+  void camunda_form_refuses_an_empty_decision_in_vietnamese() {
+    String code = submitPromotionDossier("Công ty CP Siêu thị Lạch Tray");
+    login("tasklist", "motcua");
+    openFilter(MY_DIVISION);
+    Task reception = openTask(code);
+    waitForTaskInList(reception, CHECK_COMPLETENESS);
+    clickTaskInList(reception);
+    click(CLAIM);
+    waitUntil("the task is claimed", d -> d.findElements(CLAIM).isEmpty());
+    assumeTrue(waitForTaskForm(), "the completeness check has no Camunda Form yet (generic form): nothing to "
+        + "validate in the browser");
+
+    click(COMPLETE);
+    WebElement error = visible(FORM_ERROR);
+    screenshot("10-empty-decision-refused");
+    // form-js, as Tasklist 7.24 bundles it, says "Field is required." in English unless the app translates it
+    assertVietnameseText("the form's message for the empty decision (form-js's own is 'Field is required.')",
+        error.getText());
+    assertThat(error.getText()).doesNotContainIgnoringCase("required");
+    assertThat(openTask(code).getTaskDefinitionKey()).as("the dossier did not move").isEqualTo("checkCompleteness");
+    logout();
+  }
+
+  // ---- the dossier, through the engine --------------------------------------------------------------
+
+  private String submitPromotionDossier(String applicant) {
+    Map<String, Object> variables = new HashMap<>();
+    variables.put("applicantName", applicant);
+    variables.put("applicantIdNumber", "0201234567");
+    variables.put("applicantPhone", "0912345678");
+    variables.put("applicantAddress", "Số 1 Lạch Tray, Ngô Quyền, Hải Phòng");
+    String code = runtimeService.startProcessInstanceByKey("promotionRegistration", variables).getBusinessKey();
+    assertThat(code).as("dossier code (business key)").isNotBlank();
+    return code;
+  }
+
+  private List<Task> openTasks(String code) {
+    return taskService.createTaskQuery().processInstanceBusinessKey(code).list();
+  }
+
+  private Task openTask(String code) {
+    List<Task> tasks = openTasks(code);
+    assertThat(tasks).as("open tasks of dossier %s", code).hasSize(1);
+    return tasks.get(0);
+  }
+
+  // ---- Tasklist -------------------------------------------------------------------------------------
+
+  private List<String> filterNames() {
+    visible(FILTER_LINKS);
+    return driver.findElements(FILTER_LINKS).stream().map(e -> filterName(e))
+        .toList();
+  }
+
+  /** The filter's name without the task count that the open filter shows ("0", "(1)"). */
+  private static String filterName(WebElement link) {
+    return link.getText().replaceAll("\\s*\\(?\\d+\\)?\\s*$", "").trim();
+  }
+
+  /** Clicks the first filter of that name and waits until its list has loaded. */
+  private void openFilter(String name) {
+    openFilter(name, 0);
+  }
+
+  private void openFilter(String name, int index) {
+    List<WebElement> links = waitUntil("filter " + name, d -> {
+      List<WebElement> found = d.findElements(FILTER_LINKS).stream()
+          .filter(a -> filterName(a).equals(name)).toList();
+      return found.size() > index ? found : null;
+    });
+    scrollIntoView(links.get(index));
+    links.get(index).click();
+    waitUntil("filter " + name + " is active and its list loaded", d -> {
+      List<WebElement> active = d.findElements(By.cssSelector(".task-filters .task-filter.active h4.name a"));
+      boolean isActive = active.size() == 1 && active.get(0).getText().trim().startsWith(name);
+      return isActive && (!d.findElements(TASK_ITEMS).isEmpty()
+          || d.findElements(NO_TASK).stream().anyMatch(WebElement::isDisplayed));
+    });
+  }
+
+  /** The task's link in the list: it holds the task id. */
+  private static By taskLink(Task task) {
+    return By.cssSelector("ol.tasks-list li.task h4.task a[href$='task=" + task.getId() + "']");
+  }
+
+  /**
+   * Waits until the open filter lists the task under that name. (Our filters refresh their list every few
+   * seconds, so elements of the list are looked up again at each use, never kept.)
+   */
+  private void waitForTaskInList(Task task, String taskName) {
+    assertThat(task.getName()).isEqualTo(taskName);
+    waitUntil("task '" + taskName + "' (" + task.getId() + ") in the list",
+        d -> d.findElement(taskLink(task)).getText().trim().equals(taskName));
+  }
+
+  private void clickTaskInList(Task task) {
+    waitUntil("click on task " + task.getId() + " in the list", d -> {
+      WebElement link = d.findElement(taskLink(task));
+      scrollIntoView(link);
+      link.click();
+      return true;
+    });
+    waitUntil("the task's details are open", d -> d.getCurrentUrl().contains("task=" + task.getId()));
+  }
+
+
+  /**
+   * Whether one of the named filters lists the task. Every filter of each name is opened in turn (a
+   * division head has one per group).
+   */
+  private boolean findInFilters(Task task, List<String> names) {
+    for (String name : names.stream().distinct().toList()) {
+      long count = driver.findElements(FILTER_LINKS).stream()
+          .filter(a -> filterName(a).equals(name)).count();
+      for (int i = 0; i < count; i++) {
+        openFilter(name, i);
+        // the list of the filter opened before may still show for a moment: look for a few seconds
+        long until = System.currentTimeMillis() + 3000;
+        do {
+          if (!driver.findElements(taskLink(task)).isEmpty()) {
+            return true;
+          }
+          pause(200);
+        } while (System.currentTimeMillis() < until);
+      }
+    }
+    return false;
+  }
+
+  private static void pause(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Waits for the task's form: true for a Camunda Form (form-js), false for the generic form. */
+  private boolean waitForTaskForm() {
+    // (a wait ends on a non-null value other than FALSE: hence a name, not a boolean)
+    String kind = waitUntil("the task form (Camunda Form or generic form)", d -> {
+      if (d.findElements(CAMUNDA_FORM).stream().anyMatch(WebElement::isDisplayed)) {
+        return "camunda-form";
+      }
+      if (d.findElements(GENERIC_FORM).stream().anyMatch(WebElement::isDisplayed)) {
+        return "generic";
+      }
+      return null;
+    });
+    return kind.equals("camunda-form");
+  }
+
+  /** Checks the radio button (form-js) with that label. */
+  private void chooseRadio(String label) {
+    WebElement option = visible(By.xpath("//*[contains(@class,'fjs-form')]//label[normalize-space(.)="
+        + xpathLiteral(label) + "]"));
+    scrollIntoView(option);
+    option.click();
+    waitUntil("radio '" + label + "' is checked", d -> {
+      String forId = option.getAttribute("for");
+      WebElement input = forId != null && !forId.isEmpty() ? d.findElement(By.id(forId))
+          : option.findElement(By.xpath(".//input | preceding-sibling::input | following-sibling::input"));
+      return input.isSelected();
+    });
+  }
+
+  /** Tasklist's generic form: "Thêm biến", then name, type and value of one variable. */
+  private void addGenericVariable(String name, String type, String value) {
+    visible(GENERIC_FORM);
+    click(By.cssSelector("[cam-tasklist-form-generic-variables] a[ng-click='addVariable()']"));
+    type(By.cssSelector("[cam-tasklist-form-generic-variables] input[ng-model='variable.name']"), name);
+    WebElement typeSelect = visible(By.cssSelector("[cam-tasklist-form-generic-variables] select[ng-model='variable.type']"));
+    waitUntil("the type list is enabled", d -> typeSelect.isEnabled());
+    new Select(typeSelect).selectByValue(type);
+    type(By.cssSelector("[cam-tasklist-form-generic-variables] input[ng-model='variable.value']"), value);
+  }
+}
