@@ -77,6 +77,15 @@ public class DossierRegistry {
     return rows.stream().findFirst();
   }
 
+  /**
+   * The dossier, its row locked until the transaction ends, so that two state changes of one dossier (an
+   * online withdrawal and a clerk's step, two supplements) run one after the other.
+   */
+  public Optional<Dossier> findForUpdate(String code) {
+    List<Dossier> rows = jdbc.query("select * from dossier where code = ? for update", DossierRegistry::map, code);
+    return rows.stream().findFirst();
+  }
+
   public Dossier get(String code) {
     return find(code).orElseThrow(() -> new DossierNotFoundException(code));
   }

@@ -192,10 +192,14 @@ class TasklistBrowserIT extends BrowserTestSupport {
   }
 
   /**
-   * Waits until the open filter lists the task under that name. (Our filters refresh their list every few
-   * seconds, so elements of the list are looked up again at each use, never kept.)
+   * Waits until the open filter lists the task under its step name followed by the dossier code, as a clerk
+   * searches for it. (Our filters refresh their list every few seconds, so elements of the list are looked
+   * up again at each use, never kept.)
    */
-  private void waitForTaskInList(Task task, String taskName) {
+  private void waitForTaskInList(Task task, String stepName) {
+    String code = runtimeService.createProcessInstanceQuery().processInstanceId(task.getProcessInstanceId())
+        .singleResult().getBusinessKey();
+    String taskName = stepName + " – " + code;
     assertThat(task.getName()).isEqualTo(taskName);
     waitUntil("task '" + taskName + "' (" + task.getId() + ") in the list",
         d -> d.findElement(taskLink(task)).getText().trim().equals(taskName));

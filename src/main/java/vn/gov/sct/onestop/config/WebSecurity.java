@@ -1,0 +1,113 @@
+package vn.gov.sct.onestop.config;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.camunda.bpm.engine.IdentityService;
+import org.springframework.boot.autoconfigure.security.SecurityProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import vn.gov.sct.onestop.online.OnlineProperties;
+import vn.gov.sct.onestop.online.RateLimitFilter;
+import vn.gov.sct.onestop.web.ApiProblem;
+import vn.gov.sct.onestop.web.Problems;
+
+/**
+ * Who may call what.
+ *
+ * <ul>
+ *   <li>{@code /camunda/**}: the web apps (Tasklist, Cockpit, Admin) keep their own session sign-in, CSRF
+ *       protection and security headers; Spring Security lets them through untouched.
+ *   <li>{@code /api/v1/public/**}: citizens, no account, rate limited per client address.
+ *   <li>{@code /api/v1/**}, {@code /engine-rest/**}, {@code /actuator/**} except health: staff, HTTP Basic
+ *       against the engine's identity service ({@link vn.gov.sct.onestop.identity.EngineIdentityAuthenticationProvider});
+ *       the engine then applies the user's authorizations ({@link EngineAuthenticationFilter}). Stateless, so
+ *       no session cookie and no CSRF token.
+ *   <li>The OpenAPI description and its page are public: they describe a public API.
+ * </ul>
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebSecurity
+public class WebSecurity {
+
+  @Bean
+  @Order(1)
+  SecurityFilterChain camundaWebapps(HttpSecurity http) throws Exception {
+    // a path matcher on the whole path: /camunda/api/* is Camunda's Jersey servlet, not Spring MVC's
+    http.securityMatcher(PathPatternRequestMatcher.withDefaults().matcher("/camunda/**"))
+        .authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
+        .csrf(csrf -> csrf.disable()) // Camunda's CsrfPreventionFilter protects these paths
+        .headers(headers -> headers.disable()) // Camunda's HttpHeaderSecurityFilter sets them
+        .requestCache(cache -> cache.disable());
+    return http.build();
+  }
+
+  @Bean
+  @Order(2)
+  SecurityFilterChain api(HttpSecurity http, IdentityService identity, Problems problems) throws Exception {
+    AuthenticationEntryPoint unauthorized = (request, response, e) -> {
+      response.setHeader("WWW-Authenticate", "Basic realm=\"onestop\", charset=\"UTF-8\"");
+      write(problems, request, response, new ApiProblem(HttpStatus.UNAUTHORIZED, "unauthorized"));
+    };
+    AccessDeniedHandler forbidden = (request, response, e) ->
+        write(problems, request, response, new ApiProblem(HttpStatus.FORBIDDEN, "forbidden"));
+    http.authorizeHttpRequests(auth -> auth
+            .requestMatchers("/api/v1/public/**").permitAll()
+            .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+            .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()
+            .requestMatchers("/", "/error", "/favicon.ico").permitAll()
+            .anyRequest().authenticated())
+        .httpBasic(basic -> basic.realmName("onestop").authenticationEntryPoint(unauthorized))
+        .exceptionHandling(e -> e.authenticationEntryPoint(unauthorized).accessDeniedHandler(forbidden))
+        .csrf(csrf -> csrf.disable()) // stateless HTTP Basic and public endpoints: no cookie to ride on
+        .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .addFilterAfter(new EngineAuthenticationFilter(identity), AuthorizationFilter.class);
+    return http.build();
+  }
+
+  /** A request the firewall refuses (a path with "..", an encoded slash ...) is a 400 problem too. */
+  @Bean
+  RequestRejectedHandler requestRejectedHandler(Problems problems) {
+    return (request, response, e) -> write(problems, request, response, new ApiProblem(HttpStatus.BAD_REQUEST, "http.400"));
+  }
+
+  /** Before Spring Security, so a flood is stopped before any work (and before password checks). */
+  @Bean
+  FilterRegistrationBean<RateLimitFilter> publicRateLimit(OnlineProperties properties, Problems problems) {
+    FilterRegistrationBean<RateLimitFilter> registration = new FilterRegistrationBean<>(
+        new RateLimitFilter(properties.rateLimit(), problems, System::nanoTime));
+    registration.setName("public-rate-limit");
+    registration.addUrlPatterns("/api/v1/public/*");
+    registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER - 10);
+    return registration;
+  }
+
+  /** After Spring Security: anonymous callers get 401 first; signed-in ones cannot send expressions. */
+  @Bean
+  FilterRegistrationBean<ExpressionQueryGuard> expressionQueryGuard(Problems problems, ObjectMapper json) {
+    FilterRegistrationBean<ExpressionQueryGuard> registration = new FilterRegistrationBean<>(
+        new ExpressionQueryGuard(problems, json));
+    registration.setName("expression-query-guard");
+    registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
+    registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 10);
+    return registration;
+  }
+
+  private static void write(Problems problems, HttpServletRequest request, HttpServletResponse response,
+      ApiProblem problem) throws IOException {
+    problems.write(request, response, problem);
+  }
+}

@@ -1,0 +1,59 @@
+package vn.gov.sct.onestop.online;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.time.ZoneOffset;
+import java.util.Base64;
+import java.util.List;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+import vn.gov.sct.onestop.EngineClock;
+import vn.gov.sct.onestop.Sha256;
+import vn.gov.sct.onestop.web.ApiProblem;
+
+/**
+ * Mã tra cứu: the secret that, with the dossier code, lets an applicant follow an online dossier. 256
+ * random bits, shown once, stored as its SHA-256 hash only. A fast hash is enough here: the secret is
+ * random and long, so there is nothing to guess from the hash (unlike a password).
+ */
+@Repository
+public class LookupSecrets {
+
+  private static final SecureRandom RANDOM = new SecureRandom();
+  /** Compared when the code is unknown, so both failures take the same time. */
+  private static final String NO_HASH = Sha256.hex("no dossier");
+
+  private final JdbcTemplate jdbc;
+
+  public LookupSecrets(JdbcTemplate jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  /** A new secret for the dossier: its hash is stored, the secret itself returned once. */
+  public String issue(String dossierCode) {
+    byte[] bytes = new byte[32];
+    RANDOM.nextBytes(bytes);
+    String secret = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    jdbc.update("insert into dossier_lookup_secret (dossier_code, secret_hash, created_at) values (?, ?, ?)",
+        dossierCode, Sha256.hex(secret), EngineClock.now().atOffset(ZoneOffset.UTC));
+    return secret;
+  }
+
+  /**
+   * Passes when the secret belongs to the dossier; otherwise 404, the same answer whether the code exists
+   * or not, so codes cannot be probed.
+   */
+  public void verify(String dossierCode, String secret) {
+    List<String> stored = jdbc.queryForList(
+        "select secret_hash from dossier_lookup_secret where dossier_code = ?", String.class, dossierCode);
+    String expected = stored.isEmpty() ? NO_HASH : stored.get(0);
+    String given = Sha256.hex(secret == null ? "" : secret);
+    boolean equal = MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII),
+        given.getBytes(StandardCharsets.US_ASCII));
+    if (stored.isEmpty() || !equal) {
+      throw new ApiProblem(HttpStatus.NOT_FOUND, "dossier-not-found");
+    }
+  }
+}
