@@ -38,7 +38,12 @@ final class Report {
   /** A latency-like figure (lower is better): ratio reference / ours, i.e. "times faster". */
   void lowerIsBetter(String run, String figure, Sample ours, Sample reference, int decimals, String target) {
     row(run, figure, ours.describe(decimals), reference == null ? "–" : reference.describe(decimals),
-        reference == null ? "–" : ratio(reference.median() / ours.median()) + "× faster", target);
+        reference == null ? "–" : speed(reference.median() / ours.median()), target);
+  }
+
+  /** reference / ours of a latency: "12.30× faster", or "0.67 (1.49× slower)". */
+  static String speed(double r) {
+    return r >= 1 ? ratio(r) + "× faster" : ratio(r) + " (" + ratio(1 / r) + "× slower)";
   }
 
   static String ratio(double value) {
