@@ -18,6 +18,7 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import vn.gov.sct.onestop.online.OnlineProperties;
@@ -35,7 +36,8 @@ import vn.gov.sct.onestop.web.Problems;
  *   <li>{@code /api/v1/**}, {@code /engine-rest/**}, {@code /actuator/**} except health: staff, HTTP Basic
  *       against the engine's identity service ({@link vn.gov.sct.onestop.identity.EngineIdentityAuthenticationProvider});
  *       the engine then applies the user's authorizations ({@link EngineAuthenticationFilter}). Stateless, so
- *       no session cookie and no CSRF token.
+ *       no session cookie and no CSRF token; only reading {@code /api/v1} may also use the web apps' login
+ *       ({@link WebAppSessionAuthentication}), for the Cockpit dashboard.
  *   <li>The OpenAPI description and its page are public: they describe a public API.
  * </ul>
  */
@@ -74,6 +76,7 @@ public class WebSecurity {
         .exceptionHandling(e -> e.authenticationEntryPoint(unauthorized).accessDeniedHandler(forbidden))
         .csrf(csrf -> csrf.disable()) // stateless HTTP Basic and public endpoints: no cookie to ride on
         .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .addFilterBefore(new WebAppSessionAuthentication(), BasicAuthenticationFilter.class)
         .addFilterAfter(new EngineAuthenticationFilter(identity), AuthorizationFilter.class);
     return http.build();
   }

@@ -8,21 +8,29 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 import vn.gov.sct.onestop.EngineClock;
+import vn.gov.sct.onestop.calendar.WorkingCalendar;
 
 /**
  * Sổ theo dõi hồ sơ: the registry table. Called from delegates and listeners, so every write joins the
- * engine's transaction and disappears with it when a step rolls back.
+ * engine's transaction and disappears with it when a step rolls back. Every status change is also written to
+ * {@code dossier_status_change} (the status history the period report reads), and receipt and completion are
+ * published as {@link DossierEvent}s, which listeners see after the commit.
  */
 @Repository
 public class DossierRegistry {
 
   private final JdbcTemplate jdbc;
+  private final WorkingCalendar calendar;
+  private final ApplicationEventPublisher events;
 
-  public DossierRegistry(JdbcTemplate jdbc) {
+  public DossierRegistry(JdbcTemplate jdbc, WorkingCalendar calendar, ApplicationEventPublisher events) {
     this.jdbc = jdbc;
+    this.calendar = calendar;
+    this.events = events;
   }
 
   public void register(String code, String procedureCode, String division, Channel channel, Applicant applicant,
@@ -34,21 +42,28 @@ public class DossierRegistry {
         code, procedureCode, division, channel.name(), DossierStatus.NEWLY_REGISTERED.code(), applicant.name(),
         applicant.idNumber(), applicant.phone(), applicant.email(), applicant.address(), at(registeredAt),
         processInstanceId, at(EngineClock.now()));
+    history(code, DossierStatus.NEWLY_REGISTERED);
   }
 
   public void setStatus(String code, DossierStatus status) {
     update("update dossier set status = ?, updated_at = ? where code = ?", status.code(), now(), code);
+    history(code, status);
   }
 
   /** The dossier moved to a division after reception: from received to in process, once. */
   public void markInProcess(String code) {
-    jdbc.update("update dossier set status = ?, updated_at = ? where code = ? and status = ?",
-        DossierStatus.IN_PROCESS.code(), now(), code, DossierStatus.RECEIVED.code());
+    if (jdbc.update("update dossier set status = ?, updated_at = ? where code = ? and status = ?",
+        DossierStatus.IN_PROCESS.code(), now(), code, DossierStatus.RECEIVED.code()) == 1) {
+      history(code, DossierStatus.IN_PROCESS);
+    }
   }
 
   public void markReceived(String code, Instant receivedAt, Instant dueAt, BigDecimal deadlineDays) {
     update("update dossier set status = ?, received_at = ?, due_at = ?, deadline_days = ?, updated_at = ? where code = ?",
         DossierStatus.RECEIVED.code(), at(receivedAt), at(dueAt), deadlineDays, now(), code);
+    history(code, DossierStatus.RECEIVED);
+    Dossier dossier = get(code);
+    events.publishEvent(new DossierEvent.Received(code, dossier.procedureCode(), dossier.channel()));
   }
 
   public void markDueAt(String code, Instant dueAt) {
@@ -61,15 +76,35 @@ public class DossierRegistry {
         at(newDueAt), now(), code);
   }
 
-  /** Processing ended: completed with a result, or stopped at reception or by withdrawal. */
+  /**
+   * Processing ended: completed with a result, or stopped at reception or by withdrawal. A solved dossier (one
+   * with a timeliness) also gets its processing time in working minutes from receipt, for the report's average.
+   */
   public void markFinished(String code, DossierStatus status, Outcome outcome, String timeliness, Instant at) {
-    update("update dossier set status = ?, outcome = ?, timeliness = ?, completed_at = ?, updated_at = ? where code = ?",
-        status.code(), outcome.name(), timeliness, at(at), now(), code);
+    Dossier dossier = get(code);
+    Long minutes = timeliness == null || dossier.receivedAt() == null
+        ? null : calendar.workingMinutesBetween(dossier.receivedAt(), at);
+    update("update dossier set status = ?, outcome = ?, timeliness = ?, completed_at = ?, processing_minutes = ?, "
+        + "updated_at = ? where code = ?", status.code(), outcome.name(), timeliness, at(at), minutes, now(), code);
+    history(code, status);
+    if (timeliness != null) {
+      events.publishEvent(new DossierEvent.Solved(code, dossier.procedureCode(), timeliness));
+    }
   }
 
   public void markReturned(String code, Instant returnedAt) {
     update("update dossier set status = ?, returned_at = ?, updated_at = ? where code = ?",
         DossierStatus.RETURNED.code(), at(returnedAt), now(), code);
+    history(code, DossierStatus.RETURNED);
+  }
+
+  /** Closes the dossier's current status interval and opens the new one, both at the engine clock's now. */
+  private void history(String code, DossierStatus status) {
+    OffsetDateTime now = now();
+    jdbc.update("update dossier_status_change set ended_at = ? where dossier_code = ? and ended_at is null",
+        now, code);
+    jdbc.update("insert into dossier_status_change (dossier_code, status, changed_at) values (?, ?, ?)",
+        code, status.code(), now);
   }
 
   public Optional<Dossier> find(String code) {

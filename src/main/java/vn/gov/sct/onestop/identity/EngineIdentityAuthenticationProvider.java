@@ -1,6 +1,5 @@
 package vn.gov.sct.onestop.identity;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngineException;
@@ -10,8 +9,6 @@ import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
-import org.springframework.security.core.GrantedAuthority;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.stereotype.Component;
 
@@ -48,10 +45,7 @@ public class EngineIdentityAuthenticationProvider implements AuthenticationProvi
     List<String> groups = identity.createGroupQuery().groupMember(user).list().stream().map(Group::getId).toList();
     List<String> tenants = identity.createTenantQuery().userMember(user).includingGroupsOfUser(true).list().stream()
         .map(Tenant::getId).toList();
-    List<GrantedAuthority> authorities = new ArrayList<>();
-    authorities.add(new SimpleGrantedAuthority("ROLE_STAFF"));
-    groups.forEach(g -> authorities.add(new SimpleGrantedAuthority("GROUP_" + g)));
-    return UsernamePasswordAuthenticationToken.authenticated(new StaffUser(user, groups, tenants), null, authorities);
+    return new StaffUser(user, groups, tenants).authentication();
   }
 
   @Override

@@ -11,10 +11,15 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
+import org.camunda.bpm.webapp.impl.security.auth.Authentications;
+import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockHttpSession;
 
 /**
  * Staff endpoints through MockMvc: our staff API and actuator need a Camunda account, whose authorizations
@@ -53,6 +58,25 @@ class StaffSecurityTest extends OnlineApiTestSupport {
         .andExpect(content().bytes(PDF));
     mvc.perform(get("/api/v1/dossiers/{code}/attachments", code).with(httpBasic("cv.nangluong", "demo")))
         .andExpect(status().isNotFound());
+  }
+
+  @Test
+  void theCockpitLoginReadsTheStaffApiButCannotWriteWithIt() throws Exception {
+    MockHttpSession session = new MockHttpSession();
+    Authentications logins = new Authentications();
+    UserAuthentication quanly = new UserAuthentication("quanly", "default");
+    quanly.setGroupIds(List.of("managers"));
+    logins.addOrReplace(quanly);
+    AuthenticationUtil.updateSession(session, logins);
+
+    mvc.perform(get("/api/v1/statistics?from=2026-01-01&to=2026-12-31")).andExpect(status().isUnauthorized());
+    mvc.perform(get("/api/v1/statistics?from=2026-01-01&to=2026-12-31").session(session))
+        .andExpect(status().isOk());
+    mvc.perform(post("/api/v1/public/../dossiers/X/attachments").session(session))
+        .andExpect(status().is4xxClientError());
+    mvc.perform(post("/engine-rest/process-definition/key/promotionRegistration/start").session(session)
+            .contentType(MediaType.APPLICATION_JSON).content("{}"))
+        .andExpect(status().isUnauthorized());
   }
 
   @Test

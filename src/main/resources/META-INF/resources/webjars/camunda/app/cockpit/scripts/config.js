@@ -70,6 +70,10 @@ export default {
     fallbackLocale: 'en'
   },
 
+  // Our plugins (ES modules, relative to app/cockpit/, ".js" optional): the managers' dashboard on the start
+  // page and the "Phiếu kiểm soát" tab of each process instance.
+  customScripts: ['scripts/onestop-dashboard.js'],
+
   // // change the app name and vendor
   // app: {
   //   name: 'Operations',
