@@ -1,0 +1,207 @@
+package vn.gov.sct.onestop.benchmark;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicLong;
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+
+/**
+ * Run 1: N dossiers of the promotion-registration procedure from start to returned result by T clerk threads,
+ * through the Java API with authorization checks (claim, complete, as the signed-in user), against the bare
+ * reference process with the same user tasks in the same engine.
+ */
+final class ThroughputRun {
+
+  private final Bench bench;
+  final AtomicLong retries = new AtomicLong();
+
+  ThroughputRun(Bench bench) {
+    this.bench = bench;
+  }
+
+  void run() throws Exception {
+    org.camunda.bpm.engine.impl.util.ClockUtil.setCurrentTime(Lifecycle.CLOCK);
+    try {
+      measure();
+    } finally {
+      org.camunda.bpm.engine.impl.util.ClockUtil.reset();
+    }
+  }
+
+  private void measure() throws Exception {
+    Options o = bench.options;
+    bench.deployReference("bare-lifecycle.bpmn");
+    bench.grantStart(Lifecycle.BARE_KEY);
+    int warmUp = Math.max(20, o.dossiers() / 10);
+    Bench.log("run 1: warm-up, %d dossiers of each", warmUp);
+    Bench.parallel(warmUp, o.threads(), i -> ours(i));
+    Bench.parallel(warmUp, o.threads(), i -> bare(i));
+    if (o.profileDossiers() > 0) {
+      profile(o.profileDossiers());
+    }
+    Sample ours = new Sample();
+    Sample bare = new Sample();
+    for (int r = 0; r < o.repeats(); r++) {
+      boolean oursFirst = r % 2 == 0; // alternate the order, so a drift of the machine hits both alike
+      for (int k = 0; k < 2; k++) {
+        boolean isOurs = (k == 0) == oursFirst;
+        double seconds = Bench.parallel(o.dossiers(), o.threads(), isOurs ? this::ours : this::bare);
+        double rate = o.dossiers() / seconds;
+        (isOurs ? ours : bare).add(rate);
+        Bench.log("run 1: repeat %d %s: %d dossiers in %.1f s = %.1f dossiers/s", r + 1, isOurs ? "ours" : "bare",
+            o.dossiers(), seconds, rate);
+      }
+    }
+    long open = bench.runtime.createProcessInstanceQuery().processDefinitionKey(Lifecycle.PROCESS_KEY).count()
+        + bench.runtime.createProcessInstanceQuery().processDefinitionKey(Lifecycle.BARE_KEY).count();
+    Integer returned = bench.jdbc.queryForObject("select count(*) from dossier where status = 10", Integer.class);
+    int expected = (warmUp + o.dossiers() * o.repeats()) + o.profileDossiers();
+    bench.report.higherIsBetter("1 Java API", "dossiers/s, " + o.dossiers() + " dossiers × " + o.threads() + " threads",
+        ours, bare, 1, "≥ 0.8 (stretch ≥ 1.0)");
+    bench.report.note("1 Java API", String.format(
+        "Every dossier: started by the one-stop clerk, then %d user tasks claimed and completed by the demo user of "
+            + "each task's group with authentication set (authorization checks on, as in production). Checked after "
+            + "the run: %d dossiers with status 10 (result returned) for %d driven; %d process instances left open; "
+            + "%d step retries after an optimistic-locking conflict (a clerk's claim or completion that met a job of the "
+        + "same dossier; the SLA warning of a half-day step is due the moment its task appears, since the warning "
+        + "lead equals the step's allotment, and the benchmark's clerks have no think time). Engine clock held at "
+        + "Monday 2026-11-23 09:00 (Asia/Ho_Chi_Minh) during the run, so the SLA timers are the same whatever the "
+        + "hour the benchmark runs.",
+        Lifecycle.STEPS.size(), returned, expected, open, retries.get()));
+    bench.report.note("1 Java API", "Reference: src/test/resources/benchmark/bare-lifecycle.bpmn, the same user task ids, "
+        + "candidate groups and form values in one process, without delegates, listeners, call activities, registry "
+        + "or timers, deployed into the same engine (same history level, authorization, job executor, datasource).");
+  }
+
+  /** One dossier of the real procedure, as the clerks drive it. */
+  void ours(int i) {
+    bench.asUser("motcua");
+    String code;
+    try {
+      ProcessInstance instance = bench.runtime.startProcessInstanceByKey(Lifecycle.PROCESS_KEY,
+          Lifecycle.startVariables(i));
+      code = instance.getBusinessKey();
+    } finally {
+      bench.signOut();
+    }
+    drive(code);
+  }
+
+  /** One instance of the reference process, driven the same way. */
+  void bare(int i) {
+    bench.asUser("motcua");
+    String key = "BARE-" + System.nanoTime() + "-" + i;
+    try {
+      bench.runtime.startProcessInstanceByKey(Lifecycle.BARE_KEY, key, Lifecycle.startVariables(i));
+    } finally {
+      bench.signOut();
+    }
+    drive(key);
+  }
+
+  private void drive(String businessKey) {
+    for (Lifecycle.Step step : Lifecycle.STEPS) {
+      for (int attempt = 1; ; attempt++) {
+        bench.asUser(step.user());
+        try {
+          Task task = bench.tasks.createTaskQuery().processInstanceBusinessKey(businessKey)
+              .taskDefinitionKey(step.taskKey()).singleResult();
+          if (task == null) {
+            throw new IllegalStateException("No open task " + step.taskKey() + " for " + businessKey
+                + " visible to " + step.user());
+          }
+          if (task.getAssignee() == null) {
+            bench.tasks.claim(task.getId(), step.user());
+          }
+          bench.tasks.complete(task.getId(), step.variables());
+          break;
+        } catch (OptimisticLockingException e) {
+          // a timer fired on the same dossier at the same moment; the clerk presses the button again
+          retries.incrementAndGet();
+          if (attempt >= 5) {
+            throw e;
+          }
+        } finally {
+          bench.signOut();
+        }
+      }
+    }
+  }
+
+  /**
+   * Rows written per dossier, per table, from PostgreSQL's own counters (pg_stat_user_tables): where the work of
+   * a dossier goes. Counters are flushed by idle backends within about 10 s, hence the pauses.
+   */
+  private void profile(int n) throws Exception {
+    Bench.log("run 1: profiling the rows written per dossier (%d of each, one thread)", n);
+    Map<String, long[]> before = tableCounters();
+    Bench.parallel(n, 1, this::ours);
+    Map<String, long[]> middle = tableCounters();
+    Bench.parallel(n, 1, this::bare);
+    Map<String, long[]> after = tableCounters();
+    Map<String, long[]> ours = delta(before, middle);
+    Map<String, long[]> bare = delta(middle, after);
+    StringBuilder text = new StringBuilder("Rows written per dossier (inserted / updated / deleted), ours vs reference, "
+        + "from pg_stat_user_tables over " + n + " dossiers each: ");
+    long[] totalOurs = new long[3];
+    long[] totalBare = new long[3];
+    Map<String, String> lines = new TreeMap<>();
+    for (String table : union(ours, bare)) {
+      long[] a = ours.getOrDefault(table, new long[3]);
+      long[] b = bare.getOrDefault(table, new long[3]);
+      for (int k = 0; k < 3; k++) {
+        totalOurs[k] += a[k];
+        totalBare[k] += b[k];
+      }
+      if (a[0] + a[1] + a[2] + b[0] + b[1] + b[2] > 0) {
+        lines.put(table, table + " " + perDossier(a, n) + " vs " + perDossier(b, n));
+      }
+    }
+    text.append(String.join("; ", lines.values()));
+    text.append(". Total ").append(perDossier(totalOurs, n)).append(" vs ").append(perDossier(totalBare, n)).append('.');
+    bench.report.note("1 Java API", text.toString());
+  }
+
+  private static List<String> union(Map<String, long[]> a, Map<String, long[]> b) {
+    java.util.TreeSet<String> keys = new java.util.TreeSet<>(a.keySet());
+    keys.addAll(b.keySet());
+    return List.copyOf(keys);
+  }
+
+  private static String perDossier(long[] v, int n) {
+    return String.format(java.util.Locale.ROOT, "%.1f/%.1f/%.1f", v[0] / (double) n, v[1] / (double) n,
+        v[2] / (double) n);
+  }
+
+  private static Map<String, long[]> delta(Map<String, long[]> a, Map<String, long[]> b) {
+    Map<String, long[]> d = new HashMap<>();
+    b.forEach((table, v) -> {
+      long[] u = a.getOrDefault(table, new long[3]);
+      d.put(table, new long[] {v[0] - u[0], v[1] - u[1], v[2] - u[2]});
+    });
+    return d;
+  }
+
+  private Map<String, long[]> tableCounters() throws Exception {
+    Thread.sleep(11_000); // PostgreSQL backends report their counters when idle, at most every 10 s
+    Map<String, long[]> counters = new HashMap<>();
+    try (Connection c = DriverManager.getConnection(bench.jdbcUrl, bench.options.jdbcUser(),
+        bench.options.jdbcPassword()); Statement s = c.createStatement()) {
+      s.execute("select pg_stat_clear_snapshot()");
+      try (ResultSet rs = s.executeQuery("select relname, n_tup_ins, n_tup_upd, n_tup_del from pg_stat_user_tables")) {
+        while (rs.next()) {
+          counters.put(rs.getString(1).toLowerCase(), new long[] {rs.getLong(2), rs.getLong(3), rs.getLong(4)});
+        }
+      }
+    }
+    return counters;
+  }
+}

@@ -1,0 +1,32 @@
+package vn.gov.sct.onestop.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.junit.jupiter.api.Test;
+import vn.gov.sct.onestop.EngineTestSupport;
+
+/**
+ * The engine settings chosen from the benchmark (BENCHMARKS.md): the history removal time is set when a dossier
+ * starts (start + time to live), so no history row is rewritten when it ends.
+ */
+class EngineTuningTest extends EngineTestSupport {
+
+  @Test
+  void history_removal_time_is_written_at_the_start_from_the_time_to_live() {
+    ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+    assertThat(configuration.getHistoryRemovalTimeStrategy()).isEqualTo("start");
+
+    clockAt("2026-03-09T08:00");
+    String code = submit("promotionRegistration", "Công ty TNHH Lưu Trữ").getBusinessKey();
+
+    HistoricProcessInstance running = historyService.createHistoricProcessInstanceQuery()
+        .processInstanceBusinessKey(code).processDefinitionKey("promotionRegistration").singleResult();
+    assertThat(running.getEndTime()).isNull();
+    assertThat(running.getRemovalTime()).isNotNull();
+    assertThat(Duration.between(running.getStartTime().toInstant(), running.getRemovalTime().toInstant()))
+        .isEqualTo(Duration.ofDays(1825));
+  }
+}
