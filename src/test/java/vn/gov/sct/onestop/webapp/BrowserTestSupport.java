@@ -180,22 +180,10 @@ public abstract class BrowserTestSupport {
         || driver.findElements(USERNAME).stream().noneMatch(WebElement::isDisplayed)) {
       openLogin(app);
     }
-    // On a loaded machine the form can be shown before AngularJS has bound it, and what was typed is lost:
-    // sign in again until the header shows the user (at most three times).
-    for (int attempt = 1; ; attempt++) {
-      type(USERNAME, user);
-      type(PASSWORD, DEMO_PASSWORD);
-      click(SIGN_IN);
-      try {
-        new WebDriverWait(driver, WAIT.dividedBy(2), Duration.ofMillis(200))
-            .until(ExpectedConditions.visibilityOfElementLocated(ACCOUNT_MENU));
-        break;
-      } catch (org.openqa.selenium.TimeoutException notSignedIn) {
-        if (attempt == 3 || driver.findElements(USERNAME).stream().noneMatch(WebElement::isDisplayed)) {
-          throw notSignedIn;
-        }
-      }
-    }
+    type(USERNAME, user);
+    type(PASSWORD, DEMO_PASSWORD);
+    click(SIGN_IN);
+    visible(ACCOUNT_MENU);
     waitUntil("the login form is gone", d -> d.findElements(USERNAME).stream().noneMatch(WebElement::isDisplayed));
   }
 
