@@ -1,11 +1,13 @@
 package vn.gov.sct.onestop.dossier;
 
+import static vn.gov.sct.onestop.SqlTimestamps.at;
+import static vn.gov.sct.onestop.SqlTimestamps.instant;
+
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;
@@ -133,15 +135,6 @@ public class DossierRegistry {
 
   private static OffsetDateTime now() {
     return at(EngineClock.now());
-  }
-
-  static OffsetDateTime at(Instant instant) {
-    return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
-  }
-
-  private static Instant instant(ResultSet rs, String column) throws SQLException {
-    OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
-    return value == null ? null : value.toInstant();
   }
 
   private static Dossier map(ResultSet rs, int row) throws SQLException {

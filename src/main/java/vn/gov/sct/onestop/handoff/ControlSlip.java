@@ -1,10 +1,11 @@
 package vn.gov.sct.onestop.handoff;
 
+import static vn.gov.sct.onestop.SqlTimestamps.at;
+import static vn.gov.sct.onestop.SqlTimestamps.instant;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -54,15 +55,6 @@ public class ControlSlip {
   public List<ControlSlipEntry> entries(String dossierCode) {
     return jdbc.query("select * from dossier_handoff where dossier_code = ? order by seq", ControlSlip::map,
         dossierCode);
-  }
-
-  private static OffsetDateTime at(Instant instant) {
-    return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
-  }
-
-  private static Instant instant(ResultSet rs, String column) throws SQLException {
-    OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
-    return value == null ? null : value.toInstant();
   }
 
   private static ControlSlipEntry map(ResultSet rs, int row) throws SQLException {

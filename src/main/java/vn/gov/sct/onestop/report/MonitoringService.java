@@ -2,8 +2,6 @@ package vn.gov.sct.onestop.report;
 
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
@@ -18,6 +16,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import vn.gov.sct.onestop.EngineClock;
+import vn.gov.sct.onestop.SqlTimestamps;
 import vn.gov.sct.onestop.calendar.WorkingCalendar;
 import vn.gov.sct.onestop.catalog.Division;
 import vn.gov.sct.onestop.catalog.Procedure;
@@ -72,9 +71,9 @@ public class MonitoringService {
 
   private List<MonitoredDossier> dossiers(Instant dueFrom, Instant dueBefore) {
     List<Row> rows = jdbc.query(SQL, (rs, i) -> new Row(rs.getString("code"), rs.getString("procedure_code"),
-        rs.getString("division"), rs.getString("applicant_name"), instant(rs.getObject("received_at", OffsetDateTime.class)),
-        instant(rs.getObject("due_at", OffsetDateTime.class)), rs.getString("process_instance_id")),
-        dueFrom.atOffset(ZoneOffset.UTC), dueBefore.atOffset(ZoneOffset.UTC));
+        rs.getString("division"), rs.getString("applicant_name"), SqlTimestamps.instant(rs, "received_at"),
+        SqlTimestamps.instant(rs, "due_at"), rs.getString("process_instance_id")),
+        SqlTimestamps.at(dueFrom), SqlTimestamps.at(dueBefore));
     Map<String, List<MonitoredDossier.Step>> steps = openSteps(rows.stream().map(Row::code).toList());
     List<MonitoredDossier> result = new ArrayList<>();
     for (Row r : rows) {
@@ -117,10 +116,6 @@ public class MonitoringService {
 
   private String divisionName(String id) {
     return catalog.divisions().stream().filter(d -> d.id().equals(id)).map(Division::name).findFirst().orElse(id);
-  }
-
-  private static Instant instant(OffsetDateTime value) {
-    return value == null ? null : value.toInstant();
   }
 
   private static Instant instant(Date value) {
