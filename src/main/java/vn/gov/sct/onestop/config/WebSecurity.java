@@ -61,7 +61,9 @@ public class WebSecurity {
   @Order(2)
   SecurityFilterChain api(HttpSecurity http, IdentityService identity, Problems problems) throws Exception {
     AuthenticationEntryPoint unauthorized = (request, response, e) -> {
-      response.setHeader("WWW-Authenticate", "Basic realm=\"onestop\", charset=\"UTF-8\"");
+      if (!fromPageScript(request)) {
+        response.setHeader("WWW-Authenticate", "Basic realm=\"onestop\", charset=\"UTF-8\"");
+      }
       write(problems, request, response, new ApiProblem(HttpStatus.UNAUTHORIZED, "unauthorized"));
     };
     AccessDeniedHandler forbidden = (request, response, e) ->
@@ -75,7 +77,10 @@ public class WebSecurity {
         .httpBasic(basic -> basic.realmName("onestop").authenticationEntryPoint(unauthorized))
         .exceptionHandling(e -> e.authenticationEntryPoint(unauthorized).accessDeniedHandler(forbidden))
         .csrf(csrf -> csrf.disable()) // stateless HTTP Basic and public endpoints: no cookie to ride on
-        .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        // Stateless, and the web apps' session that WebAppSessionAuthentication reads keeps its id: the default
+        // fixation protection would change it on every dashboard read and sign the user out of Cockpit.
+        .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS)
+            .sessionFixation(fixation -> fixation.none()))
         .addFilterBefore(new WebAppSessionAuthentication(), BasicAuthenticationFilter.class)
         .addFilterAfter(new EngineAuthenticationFilter(identity), AuthorizationFilter.class);
     return http.build();
@@ -107,6 +112,16 @@ public class WebSecurity {
     registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
     registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 10);
     return registration;
+  }
+
+  /**
+   * A fetch or XMLHttpRequest of a page (the Cockpit dashboard, the web apps' probes): it gets the 401 problem
+   * without a Basic challenge, which would make the browser open its own password dialog over the page (and in
+   * a headless browser, wait for it for ever).
+   */
+  static boolean fromPageScript(HttpServletRequest request) {
+    return "empty".equals(request.getHeader("Sec-Fetch-Dest"))
+        || "XMLHttpRequest".equals(request.getHeader("X-Requested-With"));
   }
 
   private static void write(Problems problems, HttpServletRequest request, HttpServletResponse response,

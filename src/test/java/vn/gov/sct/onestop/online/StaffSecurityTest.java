@@ -43,6 +43,19 @@ class StaffSecurityTest extends OnlineApiTestSupport {
   }
 
   @Test
+  void aPageScriptGetsTheRefusalWithoutAPasswordChallenge() throws Exception {
+    // Tasklist's sign-in page probes /camunda-welcome; a Basic challenge there opens the browser's own
+    // password dialog over the page. The Cockpit dashboard's fetch after its session ended is the same case.
+    mvc.perform(get("/camunda-welcome").header("Sec-Fetch-Dest", "empty"))
+        .andExpect(status().isUnauthorized())
+        .andExpect(header().doesNotExist("WWW-Authenticate"));
+    mvc.perform(get("/api/v1/statistics").header("X-Requested-With", "XMLHttpRequest"))
+        .andExpect(status().isUnauthorized())
+        .andExpect(header().doesNotExist("WWW-Authenticate"))
+        .andExpect(jsonPath("$.type").value("urn:onestop:problem:unauthorized"));
+  }
+
+  @Test
   void staffReadTheDocumentsOfDossiersTheyMaySeeOnly() throws Exception {
     JsonNode d = submitValid("Công ty Tài Liệu");
     String code = d.get("dossierCode").asText();
@@ -70,8 +83,12 @@ class StaffSecurityTest extends OnlineApiTestSupport {
     AuthenticationUtil.updateSession(session, logins);
 
     mvc.perform(get("/api/v1/statistics?from=2026-01-01&to=2026-12-31")).andExpect(status().isUnauthorized());
+    String sessionId = session.getId();
     mvc.perform(get("/api/v1/statistics?from=2026-01-01&to=2026-12-31").session(session))
         .andExpect(status().isOk());
+    // the web apps' requests still carry the old session id: it must not change under them
+    assertThat(session.getId()).isEqualTo(sessionId);
+    assertThat(session.isInvalid()).isFalse();
     mvc.perform(post("/api/v1/public/../dossiers/X/attachments").session(session))
         .andExpect(status().is4xxClientError());
     mvc.perform(post("/engine-rest/process-definition/key/promotionRegistration/start").session(session)
