@@ -17,8 +17,8 @@ import vn.gov.sct.onestop.EngineClock;
  * Warns before the holiday files run out. Deadlines are counted only on years with a {@code vn-YYYY.yaml}; a due date
  * that falls after the last one cannot be computed, so long procedures stop being received weeks before the year
  * ends. The yearly schedule is published by the government late in the year before: this tells the operator in time
- * to add it (folder {@code calendar/}). Shown as {@code workingCalendar} under /actuator/health (DOWN when today is
- * not covered, a {@code warning} detail within {@value #WARNING_DAYS} days of the end) and as the gauge
+ * to add it (folder {@code calendar/}). Shown as {@code workingCalendar} under /actuator/health (a {@code warning}
+ * detail within {@value #WARNING_DAYS} days of the end) and as the gauge
  * {@code onestop.calendar.days.covered}; logged at start-up when close.
  */
 @Component("workingCalendarHealthIndicator")
@@ -50,7 +50,9 @@ public class CalendarCoverage implements HealthIndicator {
   public Health health() {
     LocalDate today = today();
     long days = daysCovered(today);
-    Health.Builder health = calendar.years().contains(today.getYear()) ? Health.up() : Health.down();
+    // UP even when the year is over: the node still serves Tasklist, Cockpit and lookups; the warning and the
+    // negative gauge are for the operator, not a reason for a load balancer to take the node out
+    Health.Builder health = Health.up();
     health.withDetail("years", calendar.years()).withDetail("coveredUntil", coveredUntil()).withDetail("daysCovered", days);
     String warning = warning(today);
     return (warning == null ? health : health.withDetail("warning", warning)).build();

@@ -42,10 +42,11 @@ class CalendarCoverageTest {
   }
 
   @Test
-  void aYearWithoutItsFileIsDown() {
+  void aYearWithoutItsFileKeepsWarningAndTheGaugeGoesNegative() {
     clockAt(LocalDate.of(last + 1, 1, 2));
     var health = coverage.health();
-    assertThat(health.getStatus()).isEqualTo(Status.DOWN);
+    assertThat(health.getStatus()).isEqualTo(Status.UP);
+    assertThat(registry.get("onestop.calendar.days.covered").gauge().value()).isEqualTo(-2.0);
     assertThat((String) health.getDetails().get("warning")).contains("0 days left");
   }
 
