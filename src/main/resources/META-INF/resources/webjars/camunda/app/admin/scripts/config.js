@@ -104,6 +104,7 @@ export default {
   //   }
   // },
   // csrfCookieName: 'XSRF-TOKEN',
-  // disableWelcomeMessage: false,
+  // no "first visit" box pointing to Camunda's product welcome page (and no probe of /camunda-welcome)
+  disableWelcomeMessage: true,
   // userOperationLogAnnotationLength: 4000
 };

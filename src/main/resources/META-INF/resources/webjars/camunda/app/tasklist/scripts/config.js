@@ -114,6 +114,30 @@
   }
 })();
 
+/*
+ * Soonest due first. Tasklist takes the order of its list from the URL parameter "sorting" (newest created first
+ * when there is none) and has no setting for it, so the task list route gets the due-date order when it has no
+ * order yet; a clerk who picks another order in the list keeps it (it is then in the URL).
+ */
+(function soonestDueFirst() {
+  var DUE_FIRST = 'sorting=' + encodeURIComponent(JSON.stringify([{sortBy: 'dueDate', sortOrder: 'asc'}]));
+  function apply() {
+    var hash = window.location.hash || '';
+    var match = /^#\/?(?:\?(.*))?$/.exec(hash || '#/'); // the task list: "#/" and "#/?filter=…", not "#/login"
+    if (!match || /(^|&)sorting=/.test(match[1] || '')) {
+      return;
+    }
+    var query = match[1] ? match[1] + '&' + DUE_FIRST : DUE_FIRST;
+    window.location.replace(window.location.pathname + window.location.search + '#/?' + query);
+  }
+  try {
+    window.addEventListener('hashchange', apply);
+    apply();
+  } catch (e) {
+    // the list keeps Tasklist's own order
+  }
+})();
+
 export default {
   // Vietnamese offered (and made the default by the block above), English as fallback.
   locales: {
@@ -151,7 +175,8 @@ export default {
   //   }
   // },
   // csrfCookieName: 'XSRF-TOKEN',
-  // disableWelcomeMessage: false,
+  // no "first visit" box pointing to Camunda's product welcome page (and no probe of /camunda-welcome)
+  disableWelcomeMessage: true,
   // assignProcessInstanceIdToTaskComment: true,
 
   shortcuts: {

@@ -115,5 +115,6 @@ export default {
   //   }
   // ],
   // csrfCookieName: 'XSRF-TOKEN',
-  // disableWelcomeMessage: false
+  // no "first visit" box pointing to Camunda's product welcome page (and no probe of /camunda-welcome)
+  disableWelcomeMessage: true
 };
