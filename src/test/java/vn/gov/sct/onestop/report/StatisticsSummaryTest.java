@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -84,6 +85,7 @@ class StatisticsSummaryTest extends EngineTestSupport {
   @Autowired WorkingCalendar calendar;
   @Autowired NamedParameterJdbcTemplate named;
   @Autowired JdbcTemplate jdbc;
+  @Autowired Flyway flyway;
 
   private final SplittableRandom random = new SplittableRandom(20251127L);
   private int sequence;
@@ -106,6 +108,14 @@ class StatisticsSummaryTest extends EngineTestSupport {
     assertSameFigures(periods, "after the compaction");
     summary.rebuild();
     assertSameFigures(periods, "after a rebuild");
+  }
+
+  @Test
+  void the_application_hands_the_backfill_to_flyway() {
+    assertThat(flyway.info().applied()).anySatisfy(m -> {
+      assertThat(m.getVersion().getVersion()).isEqualTo("5.1");
+      assertThat(m.getScript()).contains("StatisticsSummaryBackfill");
+    });
   }
 
   @AfterAll
