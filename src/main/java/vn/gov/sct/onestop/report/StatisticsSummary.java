@@ -114,6 +114,9 @@ public class StatisticsSummary {
               sums.add(new SummaryDeltas.Key(rs.getObject("local_day", LocalDate.class), rs.getString("procedure_code"),
                   rs.getString("division")), values);
             });
+        if (ids.isEmpty()) {
+          return 0;
+        }
         addToDays(jdbc, sums);
         jdbc.batchUpdate("delete from dossier_summary_delta where id = ?",
             ids.stream().map(id -> new Object[] {id}).toList());
