@@ -15,12 +15,16 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 import vn.gov.sct.onestop.EngineClock;
 import vn.gov.sct.onestop.calendar.WorkingCalendar;
+import vn.gov.sct.onestop.report.DossierFacts;
+import vn.gov.sct.onestop.report.StatisticsSummary;
 
 /**
  * Sổ theo dõi hồ sơ: the registry table. Called from delegates and listeners, so every write joins the
  * engine's transaction and disappears with it when a step rolls back. Every status change is also written to
  * {@code dossier_status_change} (the status history the period report reads), and receipt and completion are
- * published as {@link DossierEvent}s, which listeners see after the commit.
+ * published as {@link DossierEvent}s, which listeners see after the commit. A change that can move a figure of
+ * the period report is tracked: the dossier's facts are read (row locked) before and after it, and the difference
+ * is appended to the statistics summary in the same transaction ({@link StatisticsSummary}).
  */
 @Repository
 public class DossierRegistry {
@@ -28,13 +32,19 @@ public class DossierRegistry {
   private final JdbcTemplate jdbc;
   private final WorkingCalendar calendar;
   private final ApplicationEventPublisher events;
+  private final StatisticsSummary summary;
 
-  public DossierRegistry(JdbcTemplate jdbc, WorkingCalendar calendar, ApplicationEventPublisher events) {
+  public DossierRegistry(JdbcTemplate jdbc, WorkingCalendar calendar, ApplicationEventPublisher events,
+      StatisticsSummary summary) {
     this.jdbc = jdbc;
     this.calendar = calendar;
     this.events = events;
+    this.summary = summary;
   }
 
+  /**
+   * Not tracked: a newly registered dossier counts nowhere yet (not received, not finished, not paused).
+   */
   public void register(String code, String procedureCode, String division, Channel channel, Applicant applicant,
       Instant registeredAt, String processInstanceId) {
     jdbc.update("""
@@ -48,11 +58,16 @@ public class DossierRegistry {
   }
 
   public void setStatus(String code, DossierStatus status) {
-    update("update dossier set status = ?, updated_at = ? where code = ?", status.code(), now(), code);
-    history(code, status);
+    tracked(code, () -> {
+      update("update dossier set status = ?, updated_at = ? where code = ?", status.code(), now(), code);
+      history(code, status);
+    });
   }
 
-  /** The dossier moved to a division after reception: from received to in process, once. */
+  /**
+   * The dossier moved to a division after reception: from received to in process, once. Not tracked: neither
+   * status is counted by the report's status history (only status 5 is).
+   */
   public void markInProcess(String code) {
     if (jdbc.update("update dossier set status = ?, updated_at = ? where code = ? and status = ?",
         DossierStatus.IN_PROCESS.code(), now(), code, DossierStatus.RECEIVED.code()) == 1) {
@@ -61,18 +76,21 @@ public class DossierRegistry {
   }
 
   public void markReceived(String code, Instant receivedAt, Instant dueAt, BigDecimal deadlineDays) {
-    update("update dossier set status = ?, received_at = ?, due_at = ?, deadline_days = ?, updated_at = ? where code = ?",
-        DossierStatus.RECEIVED.code(), at(receivedAt), at(dueAt), deadlineDays, now(), code);
-    history(code, DossierStatus.RECEIVED);
+    tracked(code, () -> {
+      update("update dossier set status = ?, received_at = ?, due_at = ?, deadline_days = ?, updated_at = ? where code = ?",
+          DossierStatus.RECEIVED.code(), at(receivedAt), at(dueAt), deadlineDays, now(), code);
+      history(code, DossierStatus.RECEIVED);
+    });
     Dossier dossier = get(code);
     events.publishEvent(new DossierEvent.Received(code, dossier.procedureCode(), dossier.channel()));
   }
 
   public void markDueAt(String code, Instant dueAt) {
-    update("update dossier set due_at = ?, updated_at = ? where code = ?", at(dueAt), now(), code);
+    tracked(code, () ->
+        update("update dossier set due_at = ?, updated_at = ? where code = ?", at(dueAt), now(), code));
   }
 
-  /** An apology with a new appointment date was sent (form 04). */
+  /** An apology with a new appointment date was sent (form 04). Not tracked: the report reads due_at only. */
   public void markRescheduled(String code, Instant newDueAt) {
     update("update dossier set rescheduled_due_at = ?, apology_count = apology_count + 1, updated_at = ? where code = ?",
         at(newDueAt), now(), code);
@@ -86,18 +104,29 @@ public class DossierRegistry {
     Dossier dossier = get(code);
     Long minutes = timeliness == null || dossier.receivedAt() == null
         ? null : calendar.workingMinutesBetween(dossier.receivedAt(), at);
-    update("update dossier set status = ?, outcome = ?, timeliness = ?, completed_at = ?, processing_minutes = ?, "
-        + "updated_at = ? where code = ?", status.code(), outcome.name(), timeliness, at(at), minutes, now(), code);
-    history(code, status);
+    tracked(code, () -> {
+      update("update dossier set status = ?, outcome = ?, timeliness = ?, completed_at = ?, processing_minutes = ?, "
+          + "updated_at = ? where code = ?", status.code(), outcome.name(), timeliness, at(at), minutes, now(), code);
+      history(code, status);
+    });
     if (timeliness != null) {
       events.publishEvent(new DossierEvent.Solved(code, dossier.procedureCode(), timeliness));
     }
   }
 
   public void markReturned(String code, Instant returnedAt) {
-    update("update dossier set status = ?, returned_at = ?, updated_at = ? where code = ?",
-        DossierStatus.RETURNED.code(), at(returnedAt), now(), code);
-    history(code, DossierStatus.RETURNED);
+    tracked(code, () -> {
+      update("update dossier set status = ?, returned_at = ?, updated_at = ? where code = ?",
+          DossierStatus.RETURNED.code(), at(returnedAt), now(), code);
+      history(code, DossierStatus.RETURNED);
+    });
+  }
+
+  /** Runs the change and appends its effect on the statistics summary (new contributions minus old). */
+  private void tracked(String code, Runnable change) {
+    Optional<DossierFacts> before = summary.lockFacts(code);
+    change.run();
+    before.ifPresent(facts -> summary.record(facts, code));
   }
 
   /** Closes the dossier's current status interval and opens the new one, both at the engine clock's now. */

@@ -2,8 +2,6 @@ package vn.gov.sct.onestop.report;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,7 +13,6 @@ import vn.gov.sct.onestop.calendar.WorkingCalendar;
 import vn.gov.sct.onestop.catalog.Division;
 import vn.gov.sct.onestop.catalog.Procedure;
 import vn.gov.sct.onestop.catalog.ProcedureCatalog;
-import vn.gov.sct.onestop.dossier.DossierStatus;
 
 /**
  * Thống kê tình hình giải quyết hồ sơ over a period [from, to], from our registry tables only, aggregated in SQL.
@@ -35,55 +32,41 @@ import vn.gov.sct.onestop.dossier.DossierStatus;
  *   <li><b>on-time share</b>: (early + on time) / solved.
  * </ul>
  *
- * Two queries, whatever the period: one over the dossiers finished at or after F or not finished (index
- * {@code dossier_report}), one over the status intervals that contain T (index
- * {@code dossier_status_change_report}); each grouped by procedure and division, then rolled up here.
+ * One query, whatever the period, over the statistics summary ({@link StatisticsSummary}, rules in
+ * {@link SummaryRules}): the per-day totals plus the deltas not yet folded into them, up to the period's last day.
+ * Flows (received, solved, refused, withdrawn, minutes) are summed over the period's days; stocks at T (in process,
+ * paused) over every day up to the period's last, the carried over stock over the days before F. Grouped by
+ * procedure and division, then rolled up here.
  */
 @Service
 public class StatisticsService {
 
-  private static final String DOSSIER_COLUMNS =
-      "procedure_code, division, channel, received_at, due_at, completed_at, outcome, timeliness, processing_minutes";
+  private static final String SUMMARY_COLUMNS = "local_day, procedure_code, division, " + Measure.COLUMNS;
 
-  private static final String PERIOD_SQL = """
+  private static final String SUMMARY_SQL = """
       select procedure_code, division,
-        sum(case when received_at < :start then 1 else 0 end) as carried_over,
-        sum(case when received_at >= :start and received_at < :end and channel = 'ONLINE' then 1 else 0 end) as online,
-        sum(case when received_at >= :start and received_at < :end and channel = 'COUNTER' then 1 else 0 end) as counter,
-        sum(case when received_at >= :start and received_at < :end and channel = 'POSTAL' then 1 else 0 end) as postal,
-        sum(case when completed_at < :end and timeliness = 'EARLY' then 1 else 0 end) as early,
-        sum(case when completed_at < :end and timeliness = 'ON_TIME' then 1 else 0 end) as on_time,
-        sum(case when completed_at < :end and timeliness = 'LATE' then 1 else 0 end) as late,
-        sum(case when received_at < :end and (completed_at is null or completed_at >= :end) and due_at >= :end
-            then 1 else 0 end) as open_within,
-        sum(case when received_at < :end and (completed_at is null or completed_at >= :end) and due_at < :end
-            then 1 else 0 end) as open_past,
-        sum(case when completed_at < :end and outcome = 'REFUSED' and timeliness is null then 1 else 0 end) as refused,
-        sum(case when completed_at < :end and outcome = 'WITHDRAWN' then 1 else 0 end) as withdrawn,
-        sum(case when completed_at < :end and processing_minutes is not null then processing_minutes else 0 end)
-            as minutes,
-        sum(case when completed_at < :end and processing_minutes is not null then 1 else 0 end) as timed
+        sum(case when local_day < :from then on_hand else 0 end) as carried_over,
+        sum(case when local_day >= :from then received_online else 0 end) as online,
+        sum(case when local_day >= :from then received_counter else 0 end) as counter,
+        sum(case when local_day >= :from then received_postal else 0 end) as postal,
+        sum(case when local_day >= :from then solved_early else 0 end) as early,
+        sum(case when local_day >= :from then solved_on_time else 0 end) as on_time,
+        sum(case when local_day >= :from then solved_late else 0 end) as late,
+        sum(on_hand_within) as open_within,
+        sum(on_hand_past) as open_past,
+        sum(paused) as paused,
+        sum(paused_within) as paused_within,
+        sum(paused_past) as paused_past,
+        sum(case when local_day >= :from then refused else 0 end) as refused,
+        sum(case when local_day >= :from then withdrawn else 0 end) as withdrawn,
+        sum(case when local_day >= :from then processing_minutes else 0 end) as minutes,
+        sum(case when local_day >= :from then timed else 0 end) as timed
       from (
-        select %1$s from dossier where completed_at >= :start
+        select %1$s from dossier_summary_day where local_day <= :to
         union all
-        select %1$s from dossier where completed_at is null
-      ) d
-      group by procedure_code, division""".formatted(DOSSIER_COLUMNS);
-
-  private static final String PAUSED_SQL = """
-      select d.procedure_code, d.division,
-        count(*) as paused,
-        sum(case when d.received_at < :end and d.due_at >= :end then 1 else 0 end) as paused_within,
-        sum(case when d.received_at < :end and d.due_at < :end then 1 else 0 end) as paused_past
-      from (
-        select dossier_code from dossier_status_change
-        where status = :paused and ended_at >= :end and changed_at < :end
-        union all
-        select dossier_code from dossier_status_change
-        where status = :paused and ended_at is null and changed_at < :end
+        select %1$s from dossier_summary_delta where local_day <= :to
       ) s
-      join dossier d on d.code = s.dossier_code
-      group by d.procedure_code, d.division""";
+      group by procedure_code, division""".formatted(SUMMARY_COLUMNS);
 
   private final NamedParameterJdbcTemplate jdbc;
   private final ProcedureCatalog catalog;
@@ -96,24 +79,18 @@ public class StatisticsService {
   }
 
   public StatisticsReport report(Period period, GroupBy groupBy) {
-    Instant start = period.start(calendar.zone());
-    Instant end = period.end(calendar.zone());
     MapSqlParameterSource params = new MapSqlParameterSource()
-        .addValue("start", start.atOffset(ZoneOffset.UTC))
-        .addValue("end", end.atOffset(ZoneOffset.UTC))
-        .addValue("paused", DossierStatus.SUPPLEMENT_REQUESTED.code());
+        .addValue("from", period.from())
+        .addValue("to", period.to());
 
     Map<Group, StatisticsRow.Sums> sums = new LinkedHashMap<>();
-    jdbc.query(PERIOD_SQL, params, (ResultSet rs) -> {
+    // paused dossiers are on hand but not "in process": they are taken out of in process
+    jdbc.query(SUMMARY_SQL, params, (ResultSet rs) -> {
       sums.merge(group(rs), new StatisticsRow.Sums(rs.getLong("carried_over"), rs.getLong("online"),
           rs.getLong("counter"), rs.getLong("postal"), rs.getLong("early"), rs.getLong("on_time"), rs.getLong("late"),
-          rs.getLong("open_within"), rs.getLong("open_past"), 0, rs.getLong("refused"), rs.getLong("withdrawn"),
-          rs.getLong("minutes"), rs.getLong("timed")), StatisticsRow.Sums::plus);
-    });
-    // paused dossiers are on hand but not "in process": move them from in process to paused
-    jdbc.query(PAUSED_SQL, params, (ResultSet rs) -> {
-      sums.merge(group(rs), new StatisticsRow.Sums(0, 0, 0, 0, 0, 0, 0, -rs.getLong("paused_within"),
-          -rs.getLong("paused_past"), rs.getLong("paused"), 0, 0, 0, 0), StatisticsRow.Sums::plus);
+          rs.getLong("open_within") - rs.getLong("paused_within"), rs.getLong("open_past") - rs.getLong("paused_past"),
+          rs.getLong("paused"), rs.getLong("refused"), rs.getLong("withdrawn"), rs.getLong("minutes"),
+          rs.getLong("timed")), StatisticsRow.Sums::plus);
     });
 
     long minutesPerDay = calendar.dayLength().toMinutes();

@@ -26,6 +26,7 @@ import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import vn.gov.sct.onestop.catalog.Procedure;
 import vn.gov.sct.onestop.catalog.ProcedureCatalog;
+import vn.gov.sct.onestop.report.StatisticsSummary;
 
 /**
  * Run 4: the statistics of a year over a large registry. Bulk-inserts synthetic dossiers over three years (JDBC
@@ -81,6 +82,13 @@ final class StatisticsRun {
     long statusRows = insertRegistry(o.rows());
     double insertSeconds = (System.nanoTime() - t) / 1e9;
     Bench.log("run 4: inserted %d dossiers and %d status changes in %.0f s", o.rows(), statusRows, insertSeconds);
+    // a bulk import bypasses the registry, so its summary comes from the rebuild (the backfill migration's code),
+    // as an operator would run it after an import
+    t = System.nanoTime();
+    bench.context.getBean(StatisticsSummary.class).rebuild();
+    bench.jdbc.execute("analyze dossier_summary_day");
+    double rebuildSeconds = (System.nanoTime() - t) / 1e9;
+    Bench.log("run 4: rebuilt the statistics summary in %.0f s", rebuildSeconds);
     t = System.nanoTime();
     createEngineHistory(o.engineHistory());
     double historySeconds = (System.nanoTime() - t) / 1e9;
@@ -117,8 +125,9 @@ final class StatisticsRun {
     bench.report.note(RUN, String.format("Ours: GET /api/v1/statistics?from=%d-01-01&to=%d-12-31 over HTTP as the "
         + "manager (HTTP Basic), %d calls per repeat, over %,d synthetic dossier rows spread over %d–%d with %,d "
         + "status-change rows (registered, received, in process, completed/paused, returned), bulk-inserted with "
-        + "JDBC batches in %.0f s and analysed.", YEAR, YEAR, o.statsCalls(), o.rows(), FIRST_YEAR,
-        FIRST_YEAR + YEARS - 1, statusRows, insertSeconds));
+        + "JDBC batches in %.0f s and analysed; the statistics summary was then rebuilt from them "
+        + "(StatisticsSummary.rebuild(), the code of the backfill migration) in %.0f s.", YEAR, YEAR, o.statsCalls(),
+        o.rows(), FIRST_YEAR, FIRST_YEAR + YEARS - 1, statusRows, insertSeconds, rebuildSeconds));
     bench.report.note(RUN, String.format("Reference: the same counts (received per channel, solved early / on time / "
         + "late, refused, withdrawn; per procedure) from HistoricProcessInstanceQuery.variableValueEquals(...) with "
         + "startedAfter/Before or finishedAfter/Before, %d count queries per report, in-process (no HTTP) and "

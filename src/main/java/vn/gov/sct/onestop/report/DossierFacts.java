@@ -1,0 +1,15 @@
+package vn.gov.sct.onestop.report;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * What the statistics read of one dossier: its registry row's reported columns and its intervals in status 5
+ * (supplement requested) from {@code dossier_status_change}.
+ */
+public record DossierFacts(String procedureCode, String division, String channel, Instant receivedAt, Instant dueAt,
+    Instant completedAt, String outcome, String timeliness, Long processingMinutes, List<Pause> pauses) {
+
+  /** An interval [from, until) in status 5; until is null while the dossier is still paused. */
+  public record Pause(Instant from, Instant until) {}
+}
