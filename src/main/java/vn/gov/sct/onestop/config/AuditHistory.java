@@ -2,12 +2,12 @@ package vn.gov.sct.onestop.config;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.camunda.bpm.engine.history.JobState;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.history.event.HistoricJobLogEvent;
 import org.camunda.bpm.engine.impl.history.event.HistoricVariableUpdateEventEntity;
 import org.camunda.bpm.engine.impl.history.event.HistoryEvent;
-import org.camunda.bpm.engine.impl.history.event.HistoryEventTypes;
 import org.camunda.bpm.engine.impl.history.handler.DbHistoryEventHandler;
 import org.camunda.bpm.engine.impl.history.handler.HistoryEventHandler;
 import org.springframework.stereotype.Component;
@@ -46,8 +46,9 @@ public class AuditHistory extends AbstractProcessEnginePlugin {
 
     @Override
     public void handleEvent(HistoryEvent event) {
-      if (event instanceof HistoricJobLogEvent
-          && (event.isEventOfType(HistoryEventTypes.JOB_CREATE) || event.isEventOfType(HistoryEventTypes.JOB_DELETE))) {
+      // job-log events carry their kind in the state, not in the event type
+      if (event instanceof HistoricJobLogEvent log && (log.getState() == JobState.CREATED.getStateCode()
+          || log.getState() == JobState.DELETED.getStateCode())) {
         return;
       }
       super.handleEvent(event);

@@ -48,5 +48,8 @@ class EngineTuningTest extends EngineTestSupport {
         .variableName("receptionDecision").singleResult().getValue()).isEqualTo("ACCEPT");
     assertThat(historyService.createHistoricDetailQuery().variableUpdates().count()).isZero();
     assertThat(historyService.createUserOperationLogQuery().operationType("Complete").count()).isPositive();
+    // the SLA timers of checkCompleteness were created and deleted unfired: no job-log rows for them
+    assertThat(historyService.createHistoricJobLogQuery().creationLog().count()).isZero();
+    assertThat(historyService.createHistoricJobLogQuery().deletionLog().count()).isZero();
   }
 }
