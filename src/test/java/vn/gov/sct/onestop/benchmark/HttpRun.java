@@ -110,7 +110,7 @@ final class HttpRun {
         + "processInstanceBusinessKey&taskDefinitionKey, POST …/claim when unassigned, POST …/complete, each with "
         + "HTTP Basic of the clerk. java.net.http.HttpClient (HTTP/1.1), " + o.threads() + " threads; latency is per "
         + "request, p50/p99 per measurement, then median (min–max) over the repeats. " + retries.get()
-        + " steps were sent again after an HTTP 500 OptimisticLockingException (a job of the same dossier changed "
+        + " steps were sent again after an HTTP 409 Conflict (OptimisticLockingException: a job of the same dossier changed "
         + "the task meanwhile; the failed request counts in the latencies).");
     bench.report.note(RUN, "Rate limit of /api/v1/public/**: raised for this run with "
         + "--onestop.online.rate-limit.capacity and --onestop.online.rate-limit.refill-per-minute (set by the "
@@ -185,7 +185,7 @@ final class HttpRun {
     send(post("/engine-rest/task/" + id + "/complete", step.user(), Map.of("variables", variables)), 204, false);
   }
 
-  /** HTTP 500 with an OptimisticLockingException: the request met a concurrent change and may be sent again. */
+  /** HTTP 409: the request met a concurrent change, nothing was written, and it may be sent again. */
   static final class Conflict extends IllegalStateException {
     Conflict(String message) {
       super(message);
@@ -206,8 +206,7 @@ final class HttpRun {
     if (submission) {
       submitLatencies.add(ms);
     }
-    if (response.statusCode() == 500 && new String(response.body(), StandardCharsets.UTF_8)
-        .matches("(?s).*(OptimisticLockingException|ENGINE-03005).*")) {
+    if (response.statusCode() == 409) { // EngineRestConflicts: nothing was written, send it again
       throw new Conflict(request.method() + " " + request.uri() + " met a concurrent change");
     }
     if (response.statusCode() != expected) {

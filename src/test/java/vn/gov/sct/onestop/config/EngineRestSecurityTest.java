@@ -13,13 +13,22 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Date;
 import java.util.Map;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import java.util.List;
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.rest.exception.RestException;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.autoconfigure.jersey.ResourceConfigCustomizer;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import vn.gov.sct.onestop.EngineTestSupport;
 
@@ -129,6 +138,57 @@ public class EngineRestSecurityTest extends EngineTestSupport {
         HttpResponse.BodyHandlers.ofString());
     assertThat(refused.statusCode()).isEqualTo(400);
     assertThat(refused.body()).contains("expression-query");
+  }
+
+  @Test
+  void aConcurrentChangeIs409WithCamundasErrorCodeAndOtherErrorsKeepTheirStatus() throws Exception {
+    for (String path : List.of("/engine-rest/test-conflict/wrapped", "/engine-rest/test-conflict/unwrapped")) {
+      HttpResponse<String> conflict = send("POST", path, "{}", "motcua:demo");
+      assertThat(conflict.statusCode()).as(path).isEqualTo(409);
+      JsonNode error = json.readTree(conflict.body());
+      assertThat(error.get("type").asText()).isEqualTo("OptimisticLockingException");
+      assertThat(error.get("code").asInt()).isEqualTo(1);
+      assertThat(error.get("message").asText()).startsWith("Hồ sơ vừa được thay đổi");
+    }
+    HttpResponse<String> other = send("POST", "/engine-rest/test-conflict/other", "{}", "motcua:demo");
+    assertThat(other.statusCode()).isEqualTo(500);
+    assertThat(json.readTree(other.body()).get("message").asText()).isEqualTo("Cannot complete task t1: boom");
+    HttpResponse<String> missing = send("GET", "/engine-rest/task/no-such-task", null, "motcua:demo");
+    assertThat(missing.statusCode()).isEqualTo(404);
+    assertThat(json.readTree(missing.body()).get("type").asText()).isEqualTo("InvalidRequestException");
+  }
+
+  /** Throws what Camunda's task resource throws when completing meets a concurrent change, through real Jersey. */
+  @Path("/test-conflict")
+  public static class ConflictResource {
+    @POST
+    @Path("/wrapped")
+    public String wrapped() {
+      throw new RestException(jakarta.ws.rs.core.Response.Status.INTERNAL_SERVER_ERROR,
+          new OptimisticLockingException("ENGINE-03005 Execution of 'UPDATE TaskEntity[t1]' failed"),
+          "Cannot complete task t1: ENGINE-03005");
+    }
+
+    @POST
+    @Path("/unwrapped")
+    public String unwrapped() {
+      throw new OptimisticLockingException("ENGINE-03005 Execution of 'UPDATE TaskEntity[t1]' failed");
+    }
+
+    @POST
+    @Path("/other")
+    public String other() {
+      throw new RestException(jakarta.ws.rs.core.Response.Status.INTERNAL_SERVER_ERROR,
+          new ProcessEngineException("boom"), "Cannot complete task t1: boom");
+    }
+  }
+
+  @TestConfiguration
+  static class ConflictEndpoint {
+    @Bean
+    ResourceConfigCustomizer conflictResource() {
+      return config -> config.register(ConflictResource.class);
+    }
   }
 
   private HttpResponse<String> send(String method, String path, String body, String credentials) throws Exception {

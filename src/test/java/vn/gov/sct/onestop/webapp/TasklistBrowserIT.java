@@ -50,6 +50,8 @@ class TasklistBrowserIT extends BrowserTestSupport {
     screenshot("01-login-page");
     login("tasklist", "motcua");
     assertThat(filterNames()).contains(MY_DIVISION, "Việc của tôi");
+    // the list is in due-date order, soonest first, until the clerk picks another (config.js)
+    waitUntil("the task list sorted by due date", d -> d.getCurrentUrl().contains("dueDate"));
     screenshot("02-clerk-logged-in");
 
     // c. the reception task of the dossier in the division's filter: claim, fill, complete

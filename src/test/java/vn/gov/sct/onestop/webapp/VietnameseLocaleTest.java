@@ -71,6 +71,10 @@ class VietnameseLocaleTest {
     assertThat(code)
         .as("%s: config.js keeps English as fallback locale", app)
         .containsPattern("['\"]?fallbackLocale['\"]?\\s*:\\s*['\"]en['\"]");
+    // Vietnamese first whatever the browser's language: the shared module, imported before anything else
+    assertThat(code.strip()).as("%s: config.js first imports the shared language module", app)
+        .startsWith("import '../../onestop/prefer-vietnamese.js';");
+    assertThat(ownResource(APP_ROOT + "onestop/prefer-vietnamese.js")).as("the shared language module").isNotNull();
   }
 
   // ---------------------------------------------------------------------------------------------
