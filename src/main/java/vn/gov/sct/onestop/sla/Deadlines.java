@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
 import vn.gov.sct.onestop.EngineClock;
 import vn.gov.sct.onestop.calendar.WorkingCalendar;
@@ -20,7 +21,7 @@ import vn.gov.sct.onestop.dossier.DossierVariables;
 @Component("deadlines")
 public class Deadlines {
 
-  /** Local variables of a timed step's scope execution: its due date, computed once per visit, and the step. */
+  /** Transient local variables of a timed step's scope execution: its due date, computed once per visit, and the step. */
   public static final String STEP_DUE_AT = "stepDueAt";
   static final String STEP_DUE_STEP = "stepDueStep";
 
@@ -50,8 +51,9 @@ public class Deadlines {
    * step (its BPMN id) in the deadline version of the dossier.
    *
    * <p>The task's {@code camunda:dueDate} and its overdue and warning timers all call this while the step is
-   * entered; the first call stores the value on the step's own scope execution (a task with boundary timers
-   * is a scope, new on every visit), so the due date in Tasklist and the timers agree to the millisecond.
+   * entered, in one transaction; the first call keeps the value as a transient variable of the step's own scope
+   * execution (a task with boundary timers is a scope, new on every visit), so the due date in Tasklist and the
+   * timers agree to the millisecond without writing a variable.
    */
   public Date stepDue(DelegateExecution execution) {
     String step = execution.getCurrentActivityId();
@@ -61,17 +63,25 @@ public class Deadlines {
     }
     StepAllotment allotment = allotment(execution, step);
     Date due = Date.from(calendar.addWorkingDays(EngineClock.now(), allotment.days()));
-    execution.setVariableLocal(STEP_DUE_AT, due);
-    execution.setVariableLocal(STEP_DUE_STEP, step);
+    // transient: the due date, the timers and the task are all set up in the transaction that enters the step
+    execution.setVariableLocal(STEP_DUE_AT, Variables.dateValue(due, true));
+    execution.setVariableLocal(STEP_DUE_STEP, Variables.stringValue(step, true));
     return due;
   }
 
-  /** When the warning timer of the step fires: its due date minus the configured lead, never before now. */
+  /**
+   * When the warning timer of the step fires: its due date minus the configured lead; for a step whose
+   * allotment is not longer than the lead (a half-day step with a half-day lead), halfway through the step's
+   * working time instead, since a warning at the moment the task appears tells nobody anything new.
+   */
   public Date stepWarning(DelegateExecution execution) {
     Instant due = stepDue(execution).toInstant();
     Instant warning = calendar.subtractWorkingDays(due, warningLeadDays);
     Instant now = EngineClock.now();
-    return Date.from(warning.isBefore(now) ? now : warning);
+    if (warning.isAfter(now)) {
+      return Date.from(warning);
+    }
+    return Date.from(calendar.addWorkingMinutes(now, Math.max(0, calendar.workingMinutesBetween(now, due)) / 2));
   }
 
   /** The catalog's allotment for a step of the dossier's procedure, in the deadline version of the dossier. */

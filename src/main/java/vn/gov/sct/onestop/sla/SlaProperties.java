@@ -7,7 +7,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * SLA settings ({@code onestop.sla.*}).
  *
  * @param warningLeadDays how long before a step's due date the warning timer fires, in working days (a positive
- *     multiple of 0.5; default 0.5)
+ *     multiple of 0.5; default 0.5); a step whose allotment is not longer than the lead is warned halfway through
+ *     its working time instead (see {@link Deadlines#stepWarning})
  */
 @ConfigurationProperties("onestop.sla")
 public record SlaProperties(BigDecimal warningLeadDays) {

@@ -71,8 +71,8 @@ final class ThroughputRun {
             + "each task's group with authentication set (authorization checks on, as in production). Checked after "
             + "the run: %d dossiers with status 10 (result returned) for %d driven; %d process instances left open; "
             + "%d step retries after an optimistic-locking conflict (a clerk's claim or completion that met a job of the "
-        + "same dossier; the SLA warning of a half-day step is due the moment its task appears, since the warning "
-        + "lead equals the step's allotment, and the benchmark's clerks have no think time). Engine clock held at "
+        + "same dossier; with the engine clock held, no SLA timer falls due during the run, so this should be 0). "
+        + "Engine clock held at "
         + "Monday 2026-11-23 09:00 (Asia/Ho_Chi_Minh) during the run, so the SLA timers are the same whatever the "
         + "hour the benchmark runs.",
         Lifecycle.STEPS.size(), returned, expected, open, retries.get()));

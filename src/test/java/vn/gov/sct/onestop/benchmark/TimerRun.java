@@ -13,7 +13,8 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 /**
  * Run 3: a backlog of SLA warning timers that all fall due at once. With the job executor stopped and the
  * engine clock at a working Monday 08:00, M dossiers are started (each gets the warning timer of its first
- * step); the clock then moves one hour on (past every warning, before any overdue timer) and the job executor
+ * step, halfway through its half day: 10:00); the clock then moves to 10:30 (past every warning, before any
+ * overdue timer, 14:00) and the job executor
  * starts: the time until the last warning timer has fired, and a check that none fired twice. Reference: a bare
  * process whose user task has a boundary timer that does nothing, under the same job-executor settings.
  */
@@ -100,7 +101,7 @@ final class TimerRun {
     executor.shutdown();
     LocalDateTime monday = FIRST_MONDAY.minusWeeks(slot);
     Date t0 = Date.from(monday.atZone(VN).toInstant());
-    Date fireAt = Date.from(monday.plusHours(1).atZone(VN).toInstant());
+    Date fireAt = Date.from(monday.plusMinutes(150).atZone(VN).toInstant());
     String activity = ours ? warningOfOurs : BARE_WARNING;
     ClockUtil.setCurrentTime(t0);
     double creation;

@@ -307,7 +307,10 @@ class ProcedureScenariosTest extends DossierScenarioSupport {
     assertThat(dossier(code).timeliness()).isEqualTo(Timeliness.EARLY.name());
   }
 
-  /** Warning half a working day before the step's due date, overdue report at it: at working instants. */
+  /**
+   * Warning half a working day before the step's due date, or halfway through a step that is not longer than
+   * that; overdue report at the due date: at working instants.
+   */
   @Test
   void warningAndOverdueTimersFireAtTheRightWorkingInstants() {
     // received Friday 6/3/2026 at 16:45: assignment (0.5 day: 45 minutes on Friday, 195 on Monday) is due Monday 9/3 at 10:45
@@ -317,12 +320,13 @@ class ProcedureScenariosTest extends DossierScenarioSupport {
     Task assign = task(code, "assignSpecialist");
     assertThat(assign.getDueDate().toInstant()).isEqualTo(at("2026-03-09T10:45"));
 
-    moveClockTo(at("2026-03-06T16:44"));
-    assertThat(slaEvents.of(code)).isEmpty();
-    // the warning is due at the latest instant with half a day left, i.e. now (never before now)
+    // the step is no longer than the warning lead: the warning comes halfway, after 120 working minutes
+    // (45 on Friday, 75 on Monday), not the moment the task appears
     Job warning = job(code, "assignSpecialistWarning");
-    assertThat(warning.getDuedate().toInstant()).isEqualTo(at("2026-03-06T16:45"));
-    moveClockTo(at("2026-03-06T16:46"));
+    assertThat(warning.getDuedate().toInstant()).isEqualTo(at("2026-03-09T08:45"));
+    moveClockTo(at("2026-03-09T08:44"));
+    assertThat(slaEvents.of(code)).isEmpty();
+    moveClockTo(at("2026-03-09T08:45"));
     assertThat(slaEvents.of(code)).extracting(SlaEvent::kind).containsExactly(SlaEventKind.WARNING);
 
     moveClockTo(at("2026-03-09T10:44"));
