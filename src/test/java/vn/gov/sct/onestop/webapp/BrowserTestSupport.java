@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.AfterAll;
@@ -79,6 +80,7 @@ public abstract class BrowserTestSupport {
   @LocalServerPort protected int port;
   @Autowired protected RuntimeService runtimeService;
   @Autowired protected TaskService taskService;
+  @Autowired protected HistoryService historyService;
 
   @DynamicPropertySource
   static void database(DynamicPropertyRegistry registry) {

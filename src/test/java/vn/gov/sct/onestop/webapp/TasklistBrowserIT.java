@@ -82,7 +82,11 @@ class TasklistBrowserIT extends BrowserTestSupport {
     screenshot("06-reception-task-completed");
     Task next = openTask(code);
     assertThat(next.getTaskDefinitionKey()).isEqualTo("assignSpecialist");
-    assertThat(runtimeService.getVariable(next.getProcessInstanceId(), "receptionDecision")).isEqualTo("ACCEPT");
+    // the decision stays in the reception instance (its call activity hands back the outcome, not the field)
+    String receptionInstance = historyService.createHistoricTaskInstanceQuery().taskId(reception.getId())
+        .singleResult().getProcessInstanceId();
+    assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(receptionInstance)
+        .variableName("receptionDecision").singleResult().getValue()).isEqualTo("ACCEPT");
 
     // d. the trade management division head sees the assignment; an energy specialist sees nothing of it
     logout();
