@@ -9,11 +9,15 @@ import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.BaseElement;
 import org.camunda.bpm.model.bpmn.instance.BoundaryEvent;
+import org.camunda.bpm.model.bpmn.instance.CallActivity;
 import org.camunda.bpm.model.bpmn.instance.ExclusiveGateway;
 import org.camunda.bpm.model.bpmn.instance.FlowElement;
 import org.camunda.bpm.model.bpmn.instance.FlowNode;
@@ -24,8 +28,11 @@ import org.camunda.bpm.model.bpmn.instance.Task;
 import org.camunda.bpm.model.bpmn.instance.TimerEventDefinition;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnEdge;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaIn;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaOut;
 import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnShape;
 import org.camunda.bpm.model.bpmn.instance.dc.Bounds;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -220,6 +227,40 @@ class ProcessModelRulesTest {
       }
     }
     assertThat(problems).isEmpty();
+  }
+
+  /**
+   * The common phases are one model called by every procedure, so every procedure must hand each of them the same
+   * variables and take the same ones back: a variable added to one procedure's mapping (because a common form or
+   * delegate started to read it) and forgotten in another would break that procedure only.
+   */
+  @Test
+  void everyProcedureMapsTheSameVariablesIntoAndOutOfEachCommonPhase() throws IOException {
+    Map<String, Map<String, List<String>>> byCalledElement = new TreeMap<>();
+    for (Path file : models().toList()) {
+      for (CallActivity call : read(file).getModelElementsByType(CallActivity.class)) {
+        List<String> mappings = new ArrayList<>();
+        for (CamundaIn in : call.getExtensionElements().getElementsQuery().filterByType(CamundaIn.class).list()) {
+          mappings.add("in " + describe(in.getCamundaSource(), in.getCamundaSourceExpression(), in.getCamundaVariables(),
+              in.getCamundaBusinessKey()) + " -> " + in.getCamundaTarget());
+        }
+        for (CamundaOut out : call.getExtensionElements().getElementsQuery().filterByType(CamundaOut.class).list()) {
+          mappings.add("out " + describe(out.getCamundaSource(), out.getCamundaSourceExpression(),
+              out.getCamundaVariables(), null) + " -> " + out.getCamundaTarget());
+        }
+        byCalledElement.computeIfAbsent(call.getCalledElement(), k -> new TreeMap<>())
+            .put(file + " (" + call.getId() + ")", mappings.stream().sorted().toList());
+      }
+    }
+    assertThat(byCalledElement).as("call activities under processes/").isNotEmpty();
+    byCalledElement.forEach((called, mappingsByCaller) -> assertThat(Set.copyOf(mappingsByCaller.values()))
+        .as("variables mapped into and out of '%s', per caller: %s", called, mappingsByCaller)
+        .hasSize(1));
+  }
+
+  private static String describe(String source, String expression, String variables, String businessKey) {
+    return source != null ? source : expression != null ? expression : variables != null ? "variables=" + variables
+        : "businessKey=" + businessKey;
   }
 
   private static boolean blank(String s) {
