@@ -3,7 +3,6 @@ package vn.gov.sct.onestop;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import org.springframework.boot.SpringApplication;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
@@ -41,15 +40,13 @@ public final class TestDatabase {
       } catch (IOException e) {
         throw new UncheckedIOException("Cannot start the embedded PostgreSQL of the tests", e);
       }
-      // After the cached Spring contexts are closed, not beside them: a plain JVM shutdown hook stopped the database
-      // while the engines were still shutting down against it, and the fork then hung until surefire killed it.
-      SpringApplication.getShutdownHandlers().add(() -> {
+      Runtime.getRuntime().addShutdownHook(new Thread(() -> {
         try {
           postgres.close();
         } catch (IOException ignored) {
           // the JVM is going away
         }
-      });
+      }));
     }
     return postgres;
   }
