@@ -32,8 +32,7 @@ public class CalendarCoverage implements HealthIndicator {
   public CalendarCoverage(WorkingCalendar calendar, MeterRegistry registry) {
     this.calendar = calendar;
     Gauge.builder("onestop.calendar.days.covered", this, c -> c.daysCovered(c.today()))
-        .description("Days from today to the end of the last year with a holiday file")
-        .baseUnit("days")
+        .description("Days from today to the end of the last year with a holiday file (negative once past it)")
         .register(registry);
   }
 
