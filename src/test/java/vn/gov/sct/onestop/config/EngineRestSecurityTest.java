@@ -39,6 +39,8 @@ import vn.gov.sct.onestop.EngineTestSupport;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "camunda.bpm.job-execution.enabled=false",
+    // as in EngineTestSupport, whose properties this annotation replaces: no scheduled compaction at the JVM's exit
+    "onestop.statistics.compaction-interval=PT24H",
     "spring.main.banner-mode=off"})
 public class EngineRestSecurityTest extends EngineTestSupport {
 
