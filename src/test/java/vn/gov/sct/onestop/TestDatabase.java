@@ -3,6 +3,7 @@ package vn.gov.sct.onestop;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import org.springframework.boot.SpringApplication;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
@@ -36,17 +37,20 @@ public final class TestDatabase {
   private static synchronized EmbeddedPostgres postgres() {
     if (postgres == null) {
       try {
-        postgres = EmbeddedPostgres.builder().start();
+        postgres = EmbeddedPostgres.builder().setRegisterShutdownHook(false).start();
       } catch (IOException e) {
         throw new UncheckedIOException("Cannot start the embedded PostgreSQL of the tests", e);
       }
-      Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      // After the Spring contexts are closed, not beside them (hence no shutdown hook of its own): stopped by a JVM
+      // shutdown hook, the database went away while the engines still closed against it, and the fork then waited
+      // for connections until surefire killed it, 30 s later.
+      SpringApplication.getShutdownHandlers().add(() -> {
         try {
           postgres.close();
         } catch (IOException ignored) {
           // the JVM is going away
         }
-      }));
+      });
     }
     return postgres;
   }
