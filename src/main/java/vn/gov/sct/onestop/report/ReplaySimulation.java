@@ -188,11 +188,11 @@ public class ReplaySimulation {
 
     void arrive(Plan plan) {
       Map<String, Object> variables = new HashMap<>();
-      variables.put("applicantName", "Doanh nghiệp mô phỏng số " + plan.number());
-      variables.put("applicantIdNumber", String.format("02%08d", plan.number()));
+      variables.put("applicantName", "Doanh nghiệp mô phỏng số " + plan.number);
+      variables.put("applicantIdNumber", String.format("02%08d", plan.number));
       variables.put("applicantAddress", "Hải Phòng");
-      variables.put("channel", plan.channel());
-      ProcessInstance instance = runtimeService.startProcessInstanceByKey(plan.procedure().processKey(), variables);
+      variables.put("channel", plan.channel);
+      ProcessInstance instance = runtimeService.startProcessInstanceByKey(plan.procedure.processKey(), variables);
       started++;
       if (started % 500 == 0) {
         log.info("Replay: {} of {} dossiers arrived, simulated time {}, {} tasks and {} timers so far", started,
@@ -235,7 +235,7 @@ public class ReplaySimulation {
       Map<String, Object> v = new HashMap<>();
       switch (event.taskKey()) {
         case "checkCompleteness" -> {
-          if (plan.supplement() && !plan.supplementAsked) {
+          if (plan.supplement && !plan.supplementAsked) {
             plan.supplementAsked = true;
             v.put("receptionDecision", "SUPPLEMENT");
             v.put("receptionNote", "Bổ sung giấy tờ còn thiếu");
@@ -243,7 +243,7 @@ public class ReplaySimulation {
             v.put("receptionDecision", "ACCEPT");
           }
         }
-        case "assignSpecialist" -> v.put("specialist", specialist(plan.procedure().division()));
+        case "assignSpecialist" -> v.put("specialist", specialist(plan.procedure.division()));
         case "scheduleInspection" -> {
           v.put("inspectionDate", Date.from(calendar.addWorkingDays(now(), BigDecimal.ONE)));
           v.put("inspectionTeam", "Tổ kiểm tra Phòng Quản lý Thương mại");
@@ -253,12 +253,12 @@ public class ReplaySimulation {
           v.put("inspectionMinutes", "Biên bản kiểm tra điều kiện kinh doanh");
         }
         case "appraiseDossier" -> {
-          v.put("appraisalProposal", plan.refuse() ? "REFUSE" : "APPROVE");
-          v.put("appraisalNote", plan.refuse() ? "Không đủ điều kiện theo quy định" : "Đủ điều kiện");
+          v.put("appraisalProposal", plan.refuse ? "REFUSE" : "APPROVE");
+          v.put("appraisalNote", plan.refuse ? "Không đủ điều kiện theo quy định" : "Đủ điều kiện");
           plan.appraisals++;
         }
         case "approveResult" -> {
-          boolean sendBack = plan.sendBack() && !plan.sentBack;
+          boolean sendBack = plan.sendBack && !plan.sentBack;
           plan.sentBack |= sendBack;
           v.put("leaderDecision", sendBack ? "SEND_BACK" : "APPROVE");
           if (sendBack) {
@@ -301,7 +301,7 @@ public class ReplaySimulation {
           // no break
         }
       }
-      BigDecimal days = plan.procedure().deadlineOn(now().atZone(calendar.zone()).toLocalDate()).allotment(step)
+      BigDecimal days = plan.procedure.deadlineOn(now().atZone(calendar.zone()).toLocalDate()).allotment(step)
           .map(StepAllotment::days).orElse(BigDecimal.valueOf(0.25));
       long allotted = days.multiply(BigDecimal.valueOf(calendar.dayLength().toMinutes())).longValue();
       boolean repeat = ("appraiseDossier".equals(step) || "approveResult".equals(step)) && plan.sentBack;
@@ -393,30 +393,6 @@ public class ReplaySimulation {
       this.refuse = refuse;
       this.sendBack = sendBack;
       this.number = number;
-    }
-
-    Procedure procedure() {
-      return procedure;
-    }
-
-    String channel() {
-      return channel;
-    }
-
-    boolean supplement() {
-      return supplement;
-    }
-
-    boolean refuse() {
-      return refuse;
-    }
-
-    boolean sendBack() {
-      return sendBack;
-    }
-
-    int number() {
-      return number;
     }
   }
 

@@ -28,12 +28,7 @@ final class ThroughputRun {
   }
 
   void run() throws Exception {
-    org.camunda.bpm.engine.impl.util.ClockUtil.setCurrentTime(Lifecycle.CLOCK);
-    try {
-      measure();
-    } finally {
-      org.camunda.bpm.engine.impl.util.ClockUtil.reset();
-    }
+    Lifecycle.atClock(this::measure);
   }
 
   private void measure() throws Exception {
