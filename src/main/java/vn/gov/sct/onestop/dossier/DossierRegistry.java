@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -58,7 +59,7 @@ public class DossierRegistry {
   }
 
   public void setStatus(String code, DossierStatus status) {
-    tracked(code, () -> {
+    tracked(code, status, before -> {
       update("update dossier set status = ?, updated_at = ? where code = ?", status.code(), now(), code);
       history(code, status);
     });
@@ -76,17 +77,16 @@ public class DossierRegistry {
   }
 
   public void markReceived(String code, Instant receivedAt, Instant dueAt, BigDecimal deadlineDays) {
-    tracked(code, () -> {
+    DossierFacts received = tracked(code, DossierStatus.RECEIVED, before -> {
       update("update dossier set status = ?, received_at = ?, due_at = ?, deadline_days = ?, updated_at = ? where code = ?",
           DossierStatus.RECEIVED.code(), at(receivedAt), at(dueAt), deadlineDays, now(), code);
       history(code, DossierStatus.RECEIVED);
     });
-    Dossier dossier = get(code);
-    events.publishEvent(new DossierEvent.Received(code, dossier.procedureCode(), dossier.channel()));
+    events.publishEvent(new DossierEvent.Received(code, received.procedureCode(), Channel.valueOf(received.channel())));
   }
 
   public void markDueAt(String code, Instant dueAt) {
-    tracked(code, () ->
+    tracked(code, null, before ->
         update("update dossier set due_at = ?, updated_at = ? where code = ?", at(dueAt), now(), code));
   }
 
@@ -101,32 +101,37 @@ public class DossierRegistry {
    * with a timeliness) also gets its processing time in working minutes from receipt, for the report's average.
    */
   public void markFinished(String code, DossierStatus status, Outcome outcome, String timeliness, Instant at) {
-    Dossier dossier = get(code);
-    Long minutes = timeliness == null || dossier.receivedAt() == null
-        ? null : calendar.workingMinutesBetween(dossier.receivedAt(), at);
-    tracked(code, () -> {
+    DossierFacts finished = tracked(code, status, before -> {
+      Long minutes = timeliness == null || before.receivedAt() == null
+          ? null : calendar.workingMinutesBetween(before.receivedAt(), at);
       update("update dossier set status = ?, outcome = ?, timeliness = ?, completed_at = ?, processing_minutes = ?, "
           + "updated_at = ? where code = ?", status.code(), outcome.name(), timeliness, at(at), minutes, now(), code);
       history(code, status);
     });
     if (timeliness != null) {
-      events.publishEvent(new DossierEvent.Solved(code, dossier.procedureCode(), timeliness));
+      events.publishEvent(new DossierEvent.Solved(code, finished.procedureCode(), timeliness));
     }
   }
 
   public void markReturned(String code, Instant returnedAt) {
-    tracked(code, () -> {
+    tracked(code, DossierStatus.RETURNED, before -> {
       update("update dossier set status = ?, returned_at = ?, updated_at = ? where code = ?",
           DossierStatus.RETURNED.code(), at(returnedAt), now(), code);
       history(code, DossierStatus.RETURNED);
     });
   }
 
-  /** Runs the change and appends its effect on the statistics summary (new contributions minus old). */
-  private void tracked(String code, Runnable change) {
-    Optional<DossierFacts> before = summary.lockFacts(code);
-    change.run();
-    before.ifPresent(facts -> summary.record(facts, code));
+  /**
+   * Runs the change, given the dossier's facts before it, and appends its effect on the statistics summary (new
+   * contributions minus old); returns the facts after it. {@code newStatus} is the status the change enters, or
+   * null when it leaves the status alone: a pause (status 5) opens or closes only when the status changes to or
+   * from 5, and only then are the dossier's pauses read again.
+   */
+  private DossierFacts tracked(String code, DossierStatus newStatus, Consumer<DossierFacts> change) {
+    DossierFacts before = summary.lockFacts(code).orElseThrow(() -> new DossierNotFoundException(code));
+    change.accept(before);
+    boolean pausesMayChange = newStatus != null && (newStatus == DossierStatus.SUPPLEMENT_REQUESTED || before.paused());
+    return summary.record(before, code, pausesMayChange);
   }
 
   /** Closes the dossier's current status interval and opens the new one, both at the engine clock's now. */

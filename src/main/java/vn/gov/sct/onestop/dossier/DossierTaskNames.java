@@ -30,6 +30,11 @@ public class DossierTaskNames extends AbstractProcessEnginePlugin {
   static final List<String> LABEL_VARIABLES = List.of(
       DossierVariables.DOSSIER_CODE, DossierVariables.PROCEDURE_NAME, DossierVariables.APPLICANT_NAME);
 
+  /** Whether a task-local variable of this name is one of the labels this plugin copies onto every task. */
+  public static boolean isLabel(String variableName) {
+    return LABEL_VARIABLES.contains(variableName);
+  }
+
   private static final TaskListener LABEL_TASK = (DelegateTask task) -> {
     Object code = task.getVariable(DossierVariables.DOSSIER_CODE);
     if (code == null) {

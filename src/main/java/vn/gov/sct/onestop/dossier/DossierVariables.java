@@ -53,8 +53,6 @@ public final class DossierVariables {
   /** Form 04: why the dossier is late, and the new appointment date. */
   public static final String APOLOGY_REASON = "apologyReason";
   public static final String NEW_DUE_AT = "newDueAt";
-  /** The unit that holds the dossier now (a division id of the catalog). */
-  public static final String CURRENT_UNIT = "currentUnit";
 
   private DossierVariables() {}
 

@@ -53,7 +53,6 @@ public class RegisterDossier implements ExecutionListener {
     execution.setVariable(RESPONSIBLE_DIVISION, procedure.division());
     execution.setVariable(SITE_INSPECTION_REQUIRED, procedure.siteInspectionRequired());
     execution.setVariable(CHANNEL, channel.name());
-    execution.setVariable(CURRENT_UNIT, "one-stop");
     setInstant(execution, ARRIVED_AT, now);
   }
 

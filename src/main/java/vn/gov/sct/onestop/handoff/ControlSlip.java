@@ -7,9 +7,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 import vn.gov.sct.onestop.calendar.WorkingCalendar;
+import vn.gov.sct.onestop.identity.StaffGroups;
 
 /**
  * Phiếu kiểm soát quá trình giải quyết hồ sơ (form 05): the handoffs of every dossier. A handoff closes the
@@ -27,29 +29,38 @@ public class ControlSlip {
     this.calendar = calendar;
   }
 
-  public void handOff(String dossierCode, String fromUnit, String toUnit, String actor, Instant at, Instant dueAt) {
-    closeOpenEntry(dossierCode, at, actor);
-    Integer last = jdbc.queryForObject(
-        "select coalesce(max(seq), 0) from dossier_handoff where dossier_code = ?", Integer.class, dossierCode);
+  /**
+   * Hands the dossier to {@code toUnit}: closes the open line and opens the receiving unit's. The sender is the
+   * unit of the last line, or the one-stop desk, where every dossier arrives, for the first handoff.
+   */
+  public void handOff(String dossierCode, String toUnit, String actor, Instant at, Instant dueAt) {
+    Optional<ControlSlipEntry> last = lastEntry(dossierCode);
+    last.ifPresent(entry -> close(dossierCode, entry, at, actor));
     jdbc.update("""
         insert into dossier_handoff (dossier_code, seq, from_unit, from_user, to_unit, handed_at, due_at)
         values (?, ?, ?, ?, ?, ?, ?)""",
-        dossierCode, last + 1, fromUnit, actor, toUnit, at(at), at(dueAt));
+        dossierCode, last.map(ControlSlipEntry::seq).orElse(0) + 1,
+        last.map(ControlSlipEntry::toUnit).orElse(StaffGroups.ONE_STOP), actor, toUnit, at(at), at(dueAt));
   }
 
   /** The last unit finished its share: the dossier left the workflow (result returned). */
   public void closeOpenEntry(String dossierCode, Instant at) {
-    closeOpenEntry(dossierCode, at, null);
+    lastEntry(dossierCode).ifPresent(entry -> close(dossierCode, entry, at, null));
   }
 
-  private void closeOpenEntry(String dossierCode, Instant at, String actor) {
-    List<ControlSlipEntry> open = jdbc.query(
-        "select * from dossier_handoff where dossier_code = ? and finished_at is null", ControlSlip::map, dossierCode);
-    for (ControlSlipEntry entry : open) {
-      String timeliness = entry.dueAt() == null ? null : calendar.classify(at, entry.dueAt()).name();
-      jdbc.update("update dossier_handoff set finished_at = ?, finished_by = ?, timeliness = ? "
-          + "where dossier_code = ? and seq = ?", at(at), actor, timeliness, dossierCode, entry.seq());
+  /** The line of the unit that holds the dossier (the last one; lines are handed on in sequence). */
+  private Optional<ControlSlipEntry> lastEntry(String dossierCode) {
+    return jdbc.query("select * from dossier_handoff where dossier_code = ? order by seq desc fetch first 1 row only",
+        ControlSlip::map, dossierCode).stream().findFirst();
+  }
+
+  private void close(String dossierCode, ControlSlipEntry entry, Instant at, String actor) {
+    if (entry.finishedAt() != null) {
+      return;
     }
+    String timeliness = entry.dueAt() == null ? null : calendar.classify(at, entry.dueAt()).name();
+    jdbc.update("update dossier_handoff set finished_at = ?, finished_by = ?, timeliness = ? "
+        + "where dossier_code = ? and seq = ?", at(at), actor, timeliness, dossierCode, entry.seq());
   }
 
   public List<ControlSlipEntry> entries(String dossierCode) {

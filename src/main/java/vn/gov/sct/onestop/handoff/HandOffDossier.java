@@ -17,8 +17,8 @@ import vn.gov.sct.onestop.dossier.DossierRegistry;
 import vn.gov.sct.onestop.sla.Deadlines;
 
 /**
- * Chuyển hồ sơ: hands the dossier from the unit that holds it to the unit named by the field {@code to}
- * and writes the control slip line. The receiving unit's share is due after the working days the catalog
+ * Chuyển hồ sơ: hands the dossier from the unit that holds it (the control slip's last line) to the unit named
+ * by the field {@code to} and writes the control slip line. The receiving unit's share is due after the working days the catalog
  * allots to its steps, or at the date of the optional field {@code due} (the return leg uses the legal
  * due date).
  *
@@ -55,14 +55,12 @@ public class HandOffDossier implements JavaDelegate {
     }
     String target = catalog.division(String.valueOf(to.getValue(execution))).id();
     String code = requiredText(execution, DOSSIER_CODE);
-    String from = requiredText(execution, CURRENT_UNIT);
     Instant now = EngineClock.now();
     Instant dueAt = due == null
         ? deadlines.unitDue(requiredText(execution, PROCEDURE_CODE), instant(execution, RECEIVED_AT), target, now)
         : ((Date) due.getValue(execution)).toInstant();
-    controlSlip.handOff(code, from, target, currentUser(execution), now, dueAt);
+    controlSlip.handOff(code, target, currentUser(execution), now, dueAt);
     registry.markInProcess(code);
-    execution.setVariable(CURRENT_UNIT, target);
   }
 
   private static String currentUser(DelegateExecution execution) {

@@ -63,9 +63,14 @@ public class StatisticsSummary {
     return facts(code, " for update");
   }
 
-  /** Appends the difference between the dossier's facts before and after a change, in the caller's transaction. */
-  public void record(DossierFacts before, String code) {
-    DossierFacts after = facts(code, "").orElseThrow();
+  /**
+   * Appends the difference between the dossier's facts before and after a change, in the caller's transaction, and
+   * returns the facts after it. Its intervals in status 5 are read again only when the change may have opened or
+   * closed one ({@code pausesMayChange}); otherwise they are those of {@code before}.
+   */
+  public DossierFacts record(DossierFacts before, String code, boolean pausesMayChange) {
+    DossierFacts after = pausesMayChange ? facts(code, "").orElseThrow()
+        : row(code, "").map(f -> f.withPauses(before.pauses())).orElseThrow();
     SummaryDeltas deltas = new SummaryDeltas();
     SummaryRules.add(deltas, after, 1, zone);
     SummaryRules.add(deltas, before, -1, zone);
@@ -75,21 +80,20 @@ public class StatisticsSummary {
       jdbc.batchUpdate("insert into dossier_summary_delta (local_day, procedure_code, division, " + Measure.COLUMNS
           + ") values (?, ?, ?" + ", ?".repeat(Measure.COUNT) + ")", rows);
     }
+    return after;
   }
 
   private Optional<DossierFacts> facts(String code, String lock) {
-    List<DossierFacts> rows = jdbc.query("select " + FACTS_COLUMNS + " from dossier where code = ?" + lock,
-        (rs, i) -> facts(rs, List.of()), code);
-    if (rows.isEmpty()) {
-      return Optional.empty();
-    }
-    List<DossierFacts.Pause> pauses = jdbc.query("select changed_at, ended_at from dossier_status_change "
+    return row(code, lock).map(f -> f.withPauses(jdbc.query("select changed_at, ended_at from dossier_status_change "
             + "where dossier_code = ? and status = ?",
         (rs, i) -> new DossierFacts.Pause(instant(rs, "changed_at"), instant(rs, "ended_at")),
-        code, DossierStatus.SUPPLEMENT_REQUESTED.code());
-    DossierFacts f = rows.get(0);
-    return Optional.of(new DossierFacts(f.procedureCode(), f.division(), f.channel(), f.receivedAt(), f.dueAt(),
-        f.completedAt(), f.outcome(), f.timeliness(), f.processingMinutes(), pauses));
+        code, DossierStatus.SUPPLEMENT_REQUESTED.code())));
+  }
+
+  /** The dossier's registry columns, without its pauses. */
+  private Optional<DossierFacts> row(String code, String lock) {
+    return jdbc.query("select " + FACTS_COLUMNS + " from dossier where code = ?" + lock,
+        (rs, i) -> facts(rs, List.of()), code).stream().findFirst();
   }
 
   /**
