@@ -18,9 +18,9 @@ import vn.gov.sct.onestop.sla.Deadlines;
 
 /**
  * Chuyển hồ sơ: hands the dossier from the unit that holds it (the control slip's last line) to the unit named
- * by the field {@code to} and writes the control slip line. The receiving unit's share is due after the working days the catalog
- * allots to its steps, or at the date of the optional field {@code due} (the return leg uses the legal
- * due date).
+ * by the field {@code to} and writes the control slip line. The receiving unit's share is due after the working
+ * days the catalog allots to its steps, or at the date of the optional field {@code due} (the return leg uses the
+ * legal due date).
  *
  * <pre>{@code
  * <bpmn:serviceTask id="handOffToTradeDivision" camunda:delegateExpression="${handOffDossier}">
