@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.springframework.stereotype.Component;
 import vn.gov.sct.onestop.EngineClock;
 import vn.gov.sct.onestop.calendar.WorkingCalendar;
@@ -34,8 +35,9 @@ public class RegisterDossier implements ExecutionListener {
 
   @Override
   public void notify(DelegateExecution execution) {
-    String processKey = execution.getProcessEngineServices().getRepositoryService()
-        .getProcessDefinition(execution.getProcessDefinitionId()).getKey();
+    // the definition the engine already holds (its deployment cache), not a repository query with its own
+    // authorization check on every dossier
+    String processKey = ((ExecutionEntity) execution).getProcessDefinition().getKey();
     Procedure procedure = catalog.byProcessKey(processKey);
     Applicant applicant = new Applicant(requiredText(execution, APPLICANT_NAME), text(execution, APPLICANT_ID_NUMBER),
         text(execution, APPLICANT_PHONE), text(execution, APPLICANT_EMAIL), text(execution, APPLICANT_ADDRESS));

@@ -1,7 +1,5 @@
 package vn.gov.sct.onestop.sla;
 
-import static vn.gov.sct.onestop.dossier.DossierVariables.*;
-
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -45,6 +43,6 @@ public class SlaOverdue implements JavaDelegate {
       tasks.setPriority(task.getId(), OVERDUE_PRIORITY);
       detail = "Quá hạn " + task.getDueDate().toInstant() + ": " + task.getName() + "; báo cáo " + leadGroup;
     }
-    events.record(requiredText(execution, DOSSIER_CODE), step, SlaEventKind.OVERDUE, EngineClock.now(), detail);
+    events.record(TimedStep.dossierCode(execution), step, SlaEventKind.OVERDUE, EngineClock.now(), detail);
   }
 }

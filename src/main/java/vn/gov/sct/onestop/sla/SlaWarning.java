@@ -1,7 +1,5 @@
 package vn.gov.sct.onestop.sla;
 
-import static vn.gov.sct.onestop.dossier.DossierVariables.*;
-
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -36,6 +34,6 @@ public class SlaWarning implements JavaDelegate {
       }
       detail = "Sắp đến hạn " + task.getDueDate().toInstant() + ": " + task.getName();
     }
-    events.record(requiredText(execution, DOSSIER_CODE), step, SlaEventKind.WARNING, EngineClock.now(), detail);
+    events.record(TimedStep.dossierCode(execution), step, SlaEventKind.WARNING, EngineClock.now(), detail);
   }
 }
