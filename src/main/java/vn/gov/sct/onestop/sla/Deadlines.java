@@ -21,7 +21,10 @@ import vn.gov.sct.onestop.dossier.DossierVariables;
 @Component("deadlines")
 public class Deadlines {
 
-  /** Transient local variables of a timed step's scope execution: its due date, computed once per visit, and the step. */
+  /**
+   * Transient local variables of a timed step's scope execution: its due date, computed once per visit, and the
+   * step.
+   */
   public static final String STEP_DUE_AT = "stepDueAt";
   static final String STEP_DUE_STEP = "stepDueStep";
 

@@ -92,8 +92,8 @@ final class HttpRun {
         + "processInstanceBusinessKey&taskDefinitionKey, POST …/claim when unassigned, POST …/complete, each with "
         + "HTTP Basic of the clerk. java.net.http.HttpClient (HTTP/1.1), " + o.threads() + " threads; latency is per "
         + "request, p50/p99 per measurement, then median (min–max) over the repeats. " + retries.get()
-        + " steps were sent again after an HTTP 409 Conflict (OptimisticLockingException: a job of the same dossier changed "
-        + "the task meanwhile; the failed request counts in the latencies).");
+        + " steps were sent again after an HTTP 409 Conflict (OptimisticLockingException: a job of the same "
+        + "dossier changed the task meanwhile; the failed request counts in the latencies).");
     bench.report.note(RUN, "Rate limit of /api/v1/public/**: raised for this run with "
         + "--onestop.online.rate-limit.capacity and --onestop.online.rate-limit.refill-per-minute (set by the "
         + "benchmark on the command line of the application it starts); the filter itself stays on and is passed "

@@ -14,9 +14,9 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
  * Run 3: a backlog of SLA warning timers that all fall due at once. With the job executor stopped and the
  * engine clock at a working Monday 08:00, M dossiers are started (each gets the warning timer of its first
  * step, halfway through its half day: 10:00); the clock then moves to 10:30 (past every warning, before any
- * overdue timer, 14:00) and the job executor
- * starts: the time until the last warning timer has fired, and a check that none fired twice. Reference: a bare
- * process whose user task has a boundary timer that does nothing, under the same job-executor settings.
+ * overdue timer, 14:00) and the job executor starts: the time until the last warning timer has fired, and a check
+ * that none fired twice. Reference: a bare process whose user task has a boundary timer that does nothing, under
+ * the same job-executor settings.
  */
 final class TimerRun {
 

@@ -19,7 +19,7 @@
 import '../../onestop/prefer-vietnamese.js';
 
 export default {
-  // Vietnamese offered (and made the default by the block above), English as fallback.
+  // Vietnamese offered (and made the default by the import above), English as fallback.
   locales: {
     availableLocales: ['vi', 'en'],
     fallbackLocale: 'en'
