@@ -5,9 +5,6 @@ import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.TaskService;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -17,12 +14,12 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import vn.gov.sct.onestop.dossier.DossierAccess;
 import vn.gov.sct.onestop.web.ApiProblem;
 
 /**
- * Staff read the documents of a dossier they may see in the engine: one with a task they can see, or whose
- * process history they may read (Camunda authorizations of the signed-in user). Otherwise 404, as if the
- * dossier did not exist.
+ * Staff read the documents of a dossier they may see in the engine ({@link DossierAccess}); otherwise 404, as
+ * if the dossier did not exist.
  */
 @RestController
 @RequestMapping("/api/v1/dossiers/{code}/attachments")
@@ -31,29 +28,24 @@ import vn.gov.sct.onestop.web.ApiProblem;
 public class StaffAttachmentController {
 
   private final AttachmentStore store;
-  private final TaskService tasks;
-  private final HistoryService history;
-  private final IdentityService identity;
+  private final DossierAccess access;
 
-  public StaffAttachmentController(AttachmentStore store, TaskService tasks, HistoryService history,
-      IdentityService identity) {
+  public StaffAttachmentController(AttachmentStore store, DossierAccess access) {
     this.store = store;
-    this.tasks = tasks;
-    this.history = history;
-    this.identity = identity;
+    this.access = access;
   }
 
   @GetMapping
   @Operation(summary = "Danh sách tài liệu của hồ sơ")
   public List<Attachment> list(@PathVariable String code) {
-    requireAccess(code);
+    access.require(code);
     return store.list(code);
   }
 
   @GetMapping("/{id}")
   @Operation(summary = "Tải một tài liệu của hồ sơ")
   public ResponseEntity<byte[]> content(@PathVariable String code, @PathVariable String id) {
-    requireAccess(code);
+    access.require(code);
     Attachment attachment = store.list(code).stream().filter(a -> a.id().equals(id)).findFirst()
         .orElseThrow(() -> new ApiProblem(HttpStatus.NOT_FOUND, "attachment-not-found"));
     byte[] content = store.content(code, id).orElseThrow();
@@ -63,15 +55,5 @@ public class StaffAttachmentController {
             .filename(attachment.fileName(), StandardCharsets.UTF_8).build().toString())
         .header("X-Checksum-SHA256", attachment.sha256())
         .body(content);
-  }
-
-  /** The engine answers with the signed-in user's authorizations (set per request by the security filter). */
-  private void requireAccess(String code) {
-    boolean visible = identity.getCurrentAuthentication() != null
-        && (tasks.createTaskQuery().processInstanceBusinessKey(code).count() > 0
-            || history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(code).count() > 0);
-    if (!visible) {
-      throw new ApiProblem(HttpStatus.NOT_FOUND, "attachment-not-found");
-    }
   }
 }

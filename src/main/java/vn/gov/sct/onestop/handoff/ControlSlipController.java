@@ -14,6 +14,7 @@ import vn.gov.sct.onestop.calendar.Timeliness;
 import vn.gov.sct.onestop.catalog.Division;
 import vn.gov.sct.onestop.catalog.ProcedureCatalog;
 import vn.gov.sct.onestop.dossier.Dossier;
+import vn.gov.sct.onestop.dossier.DossierAccess;
 import vn.gov.sct.onestop.dossier.DossierNotFoundException;
 import vn.gov.sct.onestop.dossier.DossierRegistry;
 
@@ -24,11 +25,14 @@ public class ControlSlipController {
   private final DossierRegistry registry;
   private final ControlSlip controlSlip;
   private final ProcedureCatalog catalog;
+  private final DossierAccess access;
 
-  public ControlSlipController(DossierRegistry registry, ControlSlip controlSlip, ProcedureCatalog catalog) {
+  public ControlSlipController(DossierRegistry registry, ControlSlip controlSlip, ProcedureCatalog catalog,
+      DossierAccess access) {
     this.registry = registry;
     this.controlSlip = controlSlip;
     this.catalog = catalog;
+    this.access = access;
   }
 
   /** The slip with the dossier's header fields; units and timeliness also in Vietnamese words. */
@@ -41,6 +45,7 @@ public class ControlSlipController {
 
   @GetMapping(value = "/api/v1/dossiers/{code}/control-slip", produces = MediaType.APPLICATION_JSON_VALUE)
   public Slip controlSlip(@PathVariable String code) {
+    access.require(code);
     Dossier d = registry.get(code);
     List<Line> lines = controlSlip.entries(code).stream().map(e -> new Line(e.seq(), e.fromUnit(), unit(e.fromUnit()),
         e.fromUser(), e.toUnit(), unit(e.toUnit()), e.handedAt(), e.dueAt(), e.finishedAt(), e.finishedBy(),
