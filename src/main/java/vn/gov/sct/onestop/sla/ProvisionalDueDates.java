@@ -127,7 +127,14 @@ public class ProvisionalDueDates {
     return changes;
   }
 
-  private Optional<Change> reviewOne(Open dossier, Set<Integer> arrived) {
+  private Optional<Change> reviewOne(Open listed, Set<Integer> arrived) {
+    // locked and read again: another node may have reviewed the dossier since the list was read
+    List<Instant> current = jdbc.query("select due_at from dossier where code = ? and due_provisional = ? for update",
+        (rs, row) -> instant(rs, "due_at"), listed.code(), true);
+    if (current.isEmpty()) {
+      return Optional.empty();
+    }
+    Open dossier = new Open(listed.code(), listed.procedureCode(), listed.receivedAt(), current.get(0), listed.days());
     List<String> instances = runtime.createProcessInstanceQuery().processInstanceBusinessKey(dossier.code()).list()
         .stream().map(ProcessInstance::getId).toList();
     long paused = pausedMinutes(instances);
