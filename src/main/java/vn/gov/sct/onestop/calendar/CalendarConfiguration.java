@@ -10,6 +10,7 @@ public class CalendarConfiguration {
   @Bean
   public WorkingCalendar workingCalendar(CalendarProperties properties) {
     CalendarDataLoader loader = new CalendarDataLoader(properties.dataDir());
-    return new WorkingCalendar(properties.zone(), properties.sessions(), loader.load().values());
+    return new WorkingCalendar(properties.zone(), properties.sessions(), loader.load().values(),
+        new StatutoryCalendar(properties.tetFirstDay()));
   }
 }

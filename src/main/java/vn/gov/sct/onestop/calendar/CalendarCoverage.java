@@ -14,12 +14,12 @@ import org.springframework.stereotype.Component;
 import vn.gov.sct.onestop.EngineClock;
 
 /**
- * Warns before the holiday files run out. Deadlines are counted only on years with a {@code vn-YYYY.yaml}; a due date
- * that falls after the last one cannot be computed, so long procedures stop being received weeks before the year
- * ends. The yearly schedule is published by the government late in the year before: this tells the operator in time
- * to add it (folder {@code calendar/}). Shown as {@code workingCalendar} under /actuator/health (a {@code warning}
- * detail within {@value #WARNING_DAYS} days of the end) and as the gauge
- * {@code onestop.calendar.days.covered}; logged at start-up when close.
+ * Warns before the official holiday files run out. A year without its {@code vn-YYYY.yaml} is counted on the
+ * provisional statutory calendar, so dossiers are still received, but their due dates are provisional until the
+ * government's notice is added (folder {@code calendar/}): this tells the operator in time. Shown as
+ * {@code workingCalendar} under /actuator/health (a {@code warning} detail within {@value #WARNING_DAYS} days of the
+ * end of official coverage) and as the gauge {@code onestop.calendar.days.covered} (days of official coverage left,
+ * negative once past it); logged at start-up when close.
  */
 @Component("workingCalendarHealthIndicator")
 public class CalendarCoverage implements HealthIndicator {
@@ -36,7 +36,7 @@ public class CalendarCoverage implements HealthIndicator {
         .register(registry);
   }
 
-  /** The last day the calendar can count on. */
+  /** The last day of official coverage: the end of the last year with a notice file. */
   public LocalDate coveredUntil() {
     return LocalDate.of(calendar.years().last(), 12, 31);
   }
@@ -52,7 +52,9 @@ public class CalendarCoverage implements HealthIndicator {
     // UP even when the year is over: the node still serves Tasklist, Cockpit and lookups; the warning and the
     // negative gauge are for the operator, not a reason for a load balancer to take the node out
     Health.Builder health = Health.up();
-    health.withDetail("years", calendar.years()).withDetail("coveredUntil", coveredUntil()).withDetail("daysCovered", days);
+    int next = calendar.years().last() + 1;
+    health.withDetail("years", calendar.years()).withDetail("coveredUntil", coveredUntil()).withDetail("daysCovered", days)
+        .withDetail("provisionalFrom", LocalDate.of(next, 1, 1));
     String warning = warning(today);
     return (warning == null ? health : health.withDetail("warning", warning)).build();
   }
@@ -64,9 +66,10 @@ public class CalendarCoverage implements HealthIndicator {
       return null;
     }
     int next = calendar.years().last() + 1;
-    return "Holiday file vn-" + next + ".yaml is missing: deadlines after " + coveredUntil() + " cannot be counted "
-        + "(" + Math.max(days, 0) + " days left), so dossiers whose due date falls in " + next + " cannot be received. "
-        + "Add it to the calendar folder (onestop.calendar.data-dir) from the government's holiday notice.";
+    return "Holiday file vn-" + next + ".yaml is missing: " + next + " is counted on the provisional statutory "
+        + "calendar (official coverage ends " + coveredUntil() + ", " + Math.max(days, 0) + " days left), so due dates "
+        + "in " + next + " are provisional and will be reviewed when the notice arrives. Add it to the calendar folder "
+        + "(onestop.calendar.data-dir) from the government's holiday notice.";
   }
 
   @EventListener(ApplicationReadyEvent.class)

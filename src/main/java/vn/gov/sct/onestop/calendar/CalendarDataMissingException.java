@@ -1,8 +1,9 @@
 package vn.gov.sct.onestop.calendar;
 
 /**
- * A computation reached a year for which no working-day calendar was loaded. Deadlines are never
- * guessed from the weekday rule alone: the year's official schedule must be added first.
+ * A computation reached a year outside the range the calendar counts: years with an official notice file, and the
+ * years {@value StatutoryCalendar#FIRST_YEAR}–{@value StatutoryCalendar#LAST_YEAR} for which the statutory rule gives
+ * a provisional calendar. Anything else (a typo such as 2206, a date from another century) is refused, not guessed.
  */
 public class CalendarDataMissingException extends RuntimeException {
 
@@ -12,9 +13,12 @@ public class CalendarDataMissingException extends RuntimeException {
     super(
         "No working-day calendar for "
             + year
-            + ": add calendar/"
-            + CalendarYear.fileName(year)
-            + " (to the classpath or to the folder onestop.calendar.data-dir)");
+            + ": working days are counted for "
+            + StatutoryCalendar.FIRST_YEAR
+            + "–"
+            + StatutoryCalendar.LAST_YEAR
+            + " (provisionally by the statutory rule where no notice file exists) and for years with a file calendar/"
+            + CalendarYear.fileName(year));
     this.year = year;
   }
 

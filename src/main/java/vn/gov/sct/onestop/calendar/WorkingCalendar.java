@@ -19,15 +19,20 @@ import java.util.Optional;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The civil-service working-day calendar (lịch làm việc của cán bộ, công chức, viên chức): which
  * days are worked, which hours of a day, and how deadlines in working days are counted. The rules
  * are written in {@code package-info.java}.
  *
- * <p>Each year with data gets a precomputed day table (working or not, and running counts of working
- * days), so every operation walks at most year by year, never minute by minute. Instances are
- * immutable and safe to share between threads.
+ * <p>Each year gets a precomputed day table (working or not, and running counts of working days), so every
+ * operation walks at most year by year, never minute by minute. A year with an official notice file is counted on it;
+ * a year without one (in {@link StatutoryCalendar#FIRST_YEAR}–{@link StatutoryCalendar#LAST_YEAR}) on the provisional
+ * statutory calendar, computed once when first needed, so the calendar always answers and says how sure it is
+ * ({@link #isProvisional}). The official years can be replaced as a whole ({@link #replaceOfficialYears}) when an
+ * operator adds a notice file; everything else is immutable. Safe to share between threads.
  */
 public final class WorkingCalendar {
 
@@ -48,8 +53,9 @@ public final class WorkingCalendar {
   private final long[] workedBefore;
 
   private final long dayNanos;
-  private final Map<Integer, YearTable> tables;
-  private final Map<LocalDate, CalendarEntry> entries;
+  private final StatutoryCalendar statutory;
+  private volatile Map<Integer, YearTable> tables;
+  private final Map<Integer, YearTable> provisionalTables = new ConcurrentHashMap<>();
 
   /**
    * A calendar over the given years.
@@ -60,6 +66,17 @@ public final class WorkingCalendar {
    */
   public WorkingCalendar(
       ZoneId zone, List<WorkingSession> sessions, Collection<CalendarYear> years) {
+    this(zone, sessions, years, new StatutoryCalendar());
+  }
+
+  /**
+   * A calendar over the given official years, counting other years on the given statutory rule.
+   *
+   * @param statutory the provisional calendar for years without an official file
+   */
+  public WorkingCalendar(
+      ZoneId zone, List<WorkingSession> sessions, Collection<CalendarYear> years, StatutoryCalendar statutory) {
+    this.statutory = statutory;
     if (zone == null) {
       throw new IllegalArgumentException("The time zone is required");
     }
@@ -78,18 +95,39 @@ public final class WorkingCalendar {
     }
     dayNanos = total;
 
+    tables = officialTables(years);
+  }
+
+  private static Map<Integer, YearTable> officialTables(Collection<CalendarYear> years) {
     Map<Integer, YearTable> byYear = new HashMap<>();
-    Map<LocalDate, CalendarEntry> byDate = new HashMap<>();
     for (CalendarYear year : years) {
+      if (year.provisional()) {
+        throw new IllegalArgumentException("Year " + year.year() + " is provisional, not an official notice");
+      }
       if (byYear.put(year.year(), new YearTable(year)) != null) {
         throw new IllegalArgumentException("Year " + year.year() + " is given twice");
       }
-      for (CalendarEntry entry : year.entries()) {
-        byDate.put(entry.date(), entry);
+    }
+    return Map.copyOf(byYear);
+  }
+
+  /**
+   * Replaces the official years, e.g. after an operator added next year's notice file. Computations already running
+   * finish on the years they started with.
+   *
+   * @return the years that became official or whose official file changed
+   */
+  public synchronized Set<Integer> replaceOfficialYears(Collection<CalendarYear> years) {
+    Map<Integer, YearTable> next = officialTables(years);
+    Set<Integer> changed = new TreeSet<>();
+    for (Map.Entry<Integer, YearTable> e : next.entrySet()) {
+      YearTable before = tables.get(e.getKey());
+      if (before == null || !before.data.equals(e.getValue().data)) {
+        changed.add(e.getKey());
       }
     }
-    tables = Map.copyOf(byYear);
-    entries = Map.copyOf(byDate);
+    tables = next;
+    return changed;
   }
 
   /**
@@ -137,21 +175,46 @@ public final class WorkingCalendar {
     return Duration.ofNanos(dayNanos);
   }
 
-  /** The years that have data. */
+  /** The years that have an official notice file. */
   public SortedSet<Integer> years() {
     return Collections.unmodifiableSortedSet(new TreeSet<>(tables.keySet()));
   }
 
-  /** The year file's entry for a date (its holiday name and source), if it has one. */
+  /** Whether a year is counted on the provisional statutory calendar (no official notice file). */
+  public boolean isProvisional(int year) {
+    return table(year).data.provisional();
+  }
+
+  /**
+   * Whether counting from one instant to another touches a provisional year: a due date counted so is provisional
+   * and is recomputed when the year's notice arrives.
+   */
+  public boolean isProvisionalBetween(Instant from, Instant to) {
+    int first = from.atZone(zone).getYear();
+    int last = to.atZone(zone).getYear();
+    for (int year = Math.min(first, last); year <= Math.max(first, last); year++) {
+      if (isProvisional(year)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The days off and worked weekend days of a year, official or provisional. */
+  public CalendarYear year(int year) {
+    return table(year).data;
+  }
+
+  /** The entry for a date (its holiday name and source), if it has one. */
   public Optional<CalendarEntry> entry(LocalDate date) {
-    return Optional.ofNullable(entries.get(date));
+    return Optional.ofNullable(table(date.getYear()).entries.get(date));
   }
 
   /**
    * Whether the date is a working day: Monday to Friday unless the year file makes it a day off,
    * Saturday and Sunday only when the year file makes it a worked day.
    *
-   * @throws CalendarDataMissingException if the date's year has no data
+   * @throws CalendarDataMissingException if the date's year is outside the supported range
    */
   public boolean isWorkingDay(LocalDate date) {
     return table(date.getYear()).working[date.getDayOfYear() - 1];
@@ -432,14 +495,19 @@ public final class WorkingCalendar {
 
   private YearTable table(int year) {
     YearTable t = tables.get(year);
-    if (t == null) {
+    if (t != null) {
+      return t;
+    }
+    if (!StatutoryCalendar.supports(year)) {
       throw new CalendarDataMissingException(year);
     }
-    return t;
+    return provisionalTables.computeIfAbsent(year, y -> new YearTable(statutory.year(y)));
   }
 
   /** One year's days: working or not, and running counts for jumps in constant time. */
   private static final class YearTable {
+    final CalendarYear data;
+    final Map<LocalDate, CalendarEntry> entries;
     final int year;
     final LocalDate firstDay;
     final boolean[] working;
@@ -451,6 +519,7 @@ public final class WorkingCalendar {
     final int workingCount;
 
     YearTable(CalendarYear data) {
+      this.data = data;
       year = data.year();
       firstDay = LocalDate.of(year, 1, 1);
       int length = firstDay.lengthOfYear();
@@ -470,6 +539,7 @@ public final class WorkingCalendar {
       for (CalendarEntry e : sorted.values()) {
         working[e.date().getDayOfYear() - 1] = e.kind() == DayKind.WORKING;
       }
+      entries = Map.copyOf(sorted);
       workingBefore = new int[length + 1];
       List<Integer> days = new ArrayList<>();
       for (int i = 0; i < length; i++) {

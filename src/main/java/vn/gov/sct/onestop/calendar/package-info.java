@@ -8,7 +8,9 @@
  * calendar/vn-YYYY.yaml} says: a {@code HOLIDAY} entry makes a date a day off (public holiday, Tết,
  * compensatory day, swapped bridge day); a {@code WORKING} entry makes a Saturday or Sunday a worked
  * day (làm bù). Each entry names the document that announced it. Files in the folder {@code
- * onestop.calendar.data-dir} add years or replace shipped ones, without a rebuild.
+ * onestop.calendar.data-dir} add years or replace shipped ones, without a rebuild. A year without a file is counted
+ * on the statutory rule and the Vietnamese lunar calendar ({@link vn.gov.sct.onestop.calendar.VietnameseLunarCalendar}),
+ * provisionally. This package imports nothing of ours; what moves open dossiers lives in {@code sla/}.
  *
  * <h2>Counting rules</h2>
  *
@@ -36,9 +38,10 @@
  *       when finished on the due date, no later than the deadline</td></tr>
  *   <tr><td>elapsed time</td><td>working minutes between two instants count only session time on
  *       working days; in days, minutes / 480 rounded half up to 2 decimals</td></tr>
- *   <tr><td>missing year</td><td>any computation touching a year without a file fails with {@link
- *       vn.gov.sct.onestop.calendar.CalendarDataMissingException} naming the file to add; a
- *       deadline is never guessed from weekdays alone</td></tr>
+ *   <tr><td>year without a notice</td><td>counted on the provisional statutory calendar ({@link
+ *       vn.gov.sct.onestop.calendar.StatutoryCalendar}), marked provisional; the notice file replaces it when it
+ *       arrives ({@link vn.gov.sct.onestop.calendar.CalendarFiles}). Years outside 1990–2099 without a file fail with
+ *       {@link vn.gov.sct.onestop.calendar.CalendarDataMissingException}</td></tr>
  * </table>
  */
 package vn.gov.sct.onestop.calendar;

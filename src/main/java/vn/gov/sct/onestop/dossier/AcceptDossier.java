@@ -28,6 +28,7 @@ public class AcceptDossier implements JavaDelegate {
     Deadlines.LegalDeadline deadline = deadlines.legalDeadline(
         requiredText(execution, PROCEDURE_CODE), instant(execution, ARRIVED_AT));
     registry.markReceived(code, deadline.receivedAt(), deadline.dueAt(), deadline.workingDays());
+    registry.markDueProvisional(code, deadline.provisional());
     setInstant(execution, RECEIVED_AT, deadline.receivedAt());
     setInstant(execution, DUE_AT, deadline.dueAt());
     execution.setVariable(DEADLINE_DAYS, deadline.workingDays().doubleValue());

@@ -90,6 +90,14 @@ public class DossierRegistry {
         update("update dossier set due_at = ?, updated_at = ? where code = ?", at(dueAt), now(), code));
   }
 
+  /**
+   * Whether the dossier's legal due date was counted on provisional days (a year without its official holiday
+   * notice); such due dates are reviewed when the notice arrives. Not tracked: the report does not read it.
+   */
+  public void markDueProvisional(String code, boolean provisional) {
+    update("update dossier set due_provisional = ?, updated_at = ? where code = ?", provisional, now(), code);
+  }
+
   /** An apology with a new appointment date was sent (form 04). Not tracked: the report reads due_at only. */
   public void markRescheduled(String code, Instant newDueAt) {
     update("update dossier set rescheduled_due_at = ?, apology_count = apology_count + 1, updated_at = ? where code = ?",

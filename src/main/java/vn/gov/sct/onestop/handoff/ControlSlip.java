@@ -37,10 +37,13 @@ public class ControlSlip {
     Optional<ControlSlipEntry> last = lastEntry(dossierCode);
     last.ifPresent(entry -> close(dossierCode, entry, at, actor));
     jdbc.update("""
-        insert into dossier_handoff (dossier_code, seq, from_unit, from_user, to_unit, handed_at, due_at)
-        values (?, ?, ?, ?, ?, ?, ?)""",
+        insert into dossier_handoff (dossier_code, seq, from_unit, from_user, to_unit, handed_at, due_at,
+            due_provisional)
+        values (?, ?, ?, ?, ?, ?, ?, ?)""",
         dossierCode, last.map(ControlSlipEntry::seq).orElse(0) + 1,
-        last.map(ControlSlipEntry::toUnit).orElse(StaffGroups.ONE_STOP), actor, toUnit, at(at), at(dueAt));
+        last.map(ControlSlipEntry::toUnit).orElse(StaffGroups.ONE_STOP), actor, toUnit, at(at), at(dueAt),
+        // counted on a year without its official notice: reviewed when the notice arrives (sla/ProvisionalDueDates)
+        dueAt != null && calendar.isProvisionalBetween(at, dueAt));
   }
 
   /** The last unit finished its share: the dossier left the workflow (result returned). */

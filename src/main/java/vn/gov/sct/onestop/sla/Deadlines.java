@@ -38,15 +38,23 @@ public class Deadlines {
     this.warningLeadDays = properties.warningLeadDays();
   }
 
-  /** The receipt's dates: the clock starts at the next working instant after arrival. */
-  public record LegalDeadline(Instant receivedAt, Instant dueAt, BigDecimal workingDays) {}
+  /**
+   * The receipt's dates: the clock starts at the next working instant after arrival. {@code provisional}: the due
+   * date was counted on a year without its official holiday notice (reviewed when the notice arrives).
+   */
+  public record LegalDeadline(Instant receivedAt, Instant dueAt, BigDecimal workingDays, boolean provisional) {}
 
   /** The deadline in force on the day the complete dossier arrived, counted in working days from then. */
   public LegalDeadline legalDeadline(String procedureCode, Instant arrivedAt) {
     Instant clockStart = calendar.clockStart(arrivedAt);
     DeadlineVersion version = version(procedureCode, clockStart);
-    return new LegalDeadline(clockStart, calendar.addWorkingDays(clockStart, version.workingDays()),
-        version.workingDays());
+    Instant due = calendar.addWorkingDays(clockStart, version.workingDays());
+    return new LegalDeadline(clockStart, due, version.workingDays(), calendar.isProvisionalBetween(clockStart, due));
+  }
+
+  /** Whether a due date counted from {@code from} touches a year counted on the provisional calendar. */
+  public boolean isProvisional(Instant from, Instant due) {
+    return calendar.isProvisionalBetween(from, due);
   }
 
   /**

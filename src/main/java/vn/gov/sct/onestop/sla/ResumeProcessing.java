@@ -52,6 +52,7 @@ public class ResumeProcessing implements JavaDelegate {
     execution.removeVariable(PAUSED_AT);
     setInstant(execution, DUE_AT, newDue);
     registry.markDueAt(code, newDue);
+    registry.markDueProvisional(code, deadlines.isProvisional(pausedAt, newDue));
     registry.setStatus(code, DossierStatus.IN_PROCESS);
 
     ManagementService management = execution.getProcessEngineServices().getManagementService();

@@ -33,7 +33,7 @@ class CalendarCoverageTest {
   void withinSixtyDaysTheOperatorIsToldWhichFileToAdd() {
     clockAt(LocalDate.of(last, 11, 27));
     assertThat(coverage.warning(LocalDate.of(last, 11, 27)))
-        .contains("vn-" + (last + 1) + ".yaml is missing", "34 days left", "calendar folder");
+        .contains("vn-" + (last + 1) + ".yaml is missing", "provisional", "34 days left", "calendar folder");
     var health = coverage.health();
     assertThat(health.getStatus()).isEqualTo(Status.UP);
     assertThat(health.getDetails()).containsEntry("coveredUntil", LocalDate.of(last, 12, 31))

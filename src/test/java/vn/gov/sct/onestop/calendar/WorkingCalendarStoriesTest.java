@@ -197,19 +197,25 @@ class WorkingCalendarStoriesTest {
   class Refusals {
 
     @Test
-    void aYearWithoutDataIsAClearError() {
-      assertThatThrownBy(() -> calendar.isWorkingDay(LocalDate.of(2031, 5, 5)))
+    void aYearFarOutsideTheSupportedRangeIsAClearError() {
+      assertThatThrownBy(() -> calendar.isWorkingDay(LocalDate.of(2100, 5, 5)))
           .isInstanceOf(CalendarDataMissingException.class)
-          .hasMessageContaining("No working-day calendar for 2031: add calendar/vn-2031.yaml");
+          .hasMessageContaining("No working-day calendar for 2100: working days are counted for 1990–2099");
+      assertThatThrownBy(() -> calendar.isWorkingDay(LocalDate.of(1989, 5, 5)))
+          .isInstanceOf(CalendarDataMissingException.class)
+          .hasMessageContaining("1989");
     }
 
     @Test
-    void aDeadlineRunningIntoAYearWithoutDataIsAClearError() {
+    void aDeadlineRunningIntoAYearWithoutItsNoticeIsCountedProvisionally() {
       int last = calendar.years().last();
       Instant lateDecember = at(last + "-12-24T10:00");
-      assertThatThrownBy(() -> calendar.addWorkingDays(lateDecember, new BigDecimal("15")))
-          .isInstanceOf(CalendarDataMissingException.class)
-          .hasMessageContaining("vn-" + (last + 1) + ".yaml");
+      Instant due = calendar.addWorkingDays(lateDecember, new BigDecimal("15"));
+      assertThat(due.atZone(calendar.zone()).getYear()).isEqualTo(last + 1);
+      assertThat(calendar.isProvisional(last + 1)).isTrue();
+      assertThat(calendar.isProvisional(last)).isFalse();
+      assertThat(calendar.isProvisionalBetween(lateDecember, due)).isTrue();
+      assertThat(calendar.isProvisionalBetween(at(last + "-03-02T10:00"), at(last + "-03-20T10:00"))).isFalse();
     }
 
     @Test

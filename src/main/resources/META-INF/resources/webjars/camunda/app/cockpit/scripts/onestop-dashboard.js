@@ -245,7 +245,49 @@ function renderControlSlip(node, api, processInstanceId) {
     });
 }
 
+/*
+ * Issue 13 – "Hạn giải quyết thay đổi theo lịch nghỉ chính thức": the dossiers whose legal due date moved later when
+ * an official holiday notice replaced the provisional calendar (GET /api/v1/monitoring/due-date-changes). A plugin
+ * of its own on the dashboard, self-contained, so the main dashboard can change without touching it.
+ */
+function renderDueDateChanges(node, api) {
+  node.innerHTML = '<section class="onestop-due-date-changes">' +
+    '<h2 class="section-title">Hạn giải quyết thay đổi theo lịch nghỉ chính thức</h2>' +
+    '<p class="text-muted">Hạn tính trên lịch tạm tính được tính lại khi có thông báo chính thức; ' +
+    'hạn mới không bao giờ sớm hơn hạn đã hẹn trên phiếu tiếp nhận.</p>' +
+    '<div class="onestop-due-date-changes-list">Đang tải…</div></section>';
+  var target = node.querySelector('.onestop-due-date-changes-list');
+  getJson(apiUrl('/monitoring/due-date-changes'), api).then(function(changes) {
+    if (!changes.length) {
+      target.innerHTML = '<p class="text-muted">Không có hồ sơ nào thay đổi hạn giải quyết.</p>';
+      return;
+    }
+    var html = '<table class="cam-table"><thead><tr><th>Mã hồ sơ</th><th>Thủ tục</th><th>Tổ chức, cá nhân</th>' +
+      '<th>Hạn đã hẹn</th><th>Hạn mới</th><th>Lý do</th><th>Thời điểm</th></tr></thead><tbody>';
+    changes.forEach(function(c) {
+      var code = c.processInstanceId
+        ? '<a href="#/process-instance/' + encodeURIComponent(c.processInstanceId) + '/runtime">' + esc(c.dossierCode) +
+          '</a>'
+        : esc(c.dossierCode);
+      html += '<tr><td>' + code + '</td><td>' + esc(c.procedureCode) + '</td><td>' + esc(c.applicantName) +
+        '</td><td>' + esc(dateTime(c.previousDueAt)) + '</td><td><strong>' + esc(dateTime(c.newDueAt)) +
+        '</strong></td><td>' + esc(c.reason) + '</td><td>' + esc(dateTime(c.changedAt)) + '</td></tr>';
+    });
+    target.innerHTML = html + '</tbody></table>';
+  }, function(error) {
+    target.innerHTML = '<p class="text-danger">Không tải được dữ liệu: ' + esc(error.message) + '</p>';
+  });
+}
+
 export default [
+  {
+    id: 'onestop.dueDateChanges',
+    pluginPoint: 'cockpit.dashboard',
+    priority: 90,
+    render: function(node, context) {
+      renderDueDateChanges(node, context.api);
+    }
+  },
   {
     id: 'onestop.dashboard',
     pluginPoint: 'cockpit.dashboard',
