@@ -56,6 +56,17 @@ public class DossierMigration {
     return evaluate(request, true);
   }
 
+  /**
+   * Retimes the open timed steps of every running instance of the target version (after a batch has moved them,
+   * or after the catalog's allotments changed); returns "step@dossier" for each step whose due date changed.
+   */
+  public List<String> retime(MigrationRequest request) {
+    ProcessDefinition target = definition(request.processKey(), request.targetVersion(), "targetVersion");
+    List<String> ids = runtime.createProcessInstanceQuery().processDefinitionId(target.getId()).list().stream()
+        .map(ProcessInstance::getId).toList();
+    return transactions.execute(status -> retiming.retime(target.getId(), ids));
+  }
+
   private MigrationReport evaluate(MigrationRequest request, boolean execute) {
     if (request.sourceVersion() == null) {
       throw ApiProblem.field(HttpStatus.BAD_REQUEST, "migration-source-version", "sourceVersion");

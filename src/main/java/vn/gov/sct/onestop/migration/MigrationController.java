@@ -1,5 +1,7 @@
 package vn.gov.sct.onestop.migration;
 
+import java.util.List;
+import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.http.HttpStatus;
@@ -37,6 +39,13 @@ public class MigrationController {
   public MigrationReport migrate(@RequestBody MigrationRequest request) {
     requireAdministrator();
     return migration.migrate(request);
+  }
+
+  /** After a batch: the open timed steps of the target version's dossiers get the catalog's due dates. */
+  @PostMapping(value = "/api/v1/migrations/retime", produces = MediaType.APPLICATION_JSON_VALUE)
+  public Map<String, List<String>> retime(@RequestBody MigrationRequest request) {
+    requireAdministrator();
+    return Map.of("retimedSteps", migration.retime(request));
   }
 
   private void requireAdministrator() {

@@ -117,6 +117,16 @@ class DossierMigrationTest extends EngineTestSupport {
     assertThat(openTask(promotion, "appraiseDossier").getDueDate()).isEqualTo(catalogDue);
     assertThat(timer(promotionPhase.getId(), "appraiseDossierOverdue").getDuedate()).isEqualTo(catalogDue);
     assertThat(timer(promotionPhase.getId(), "appraiseDossierWarning").getDuedate()).isEqualTo(warningDue);
+    // a later retiming (after a batch, or a changed allotment) corrects a step again, and only that step
+    Task moved = openTask(promotion, "appraiseDossier");
+    moved.setDueDate(new Date(catalogDue.getTime() - 3_600_000L));
+    taskService.saveTask(moved);
+    JsonNode retimed = json.readTree(post("/api/v1/migrations/retime", Map.of("processKey", KEY, "targetVersion", target),
+        "admin:admin").body());
+    assertThat(retimed.path("retimedSteps").toString()).contains("appraiseDossier@" + promotion);
+    assertThat(openTask(promotion, "appraiseDossier").getDueDate()).isEqualTo(catalogDue);
+    assertThat(post("/api/v1/migrations/retime", Map.of("processKey", KEY, "targetVersion", target), "motcua:demo")
+        .statusCode()).isEqualTo(403);
     // the petroleum dossier stayed on version 1, untouched
     assertThat(engine.getRepositoryService().getProcessDefinition(phase(petroleum).getProcessDefinitionId())
         .getVersion()).isEqualTo(source);
