@@ -5,7 +5,8 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.io.ClassPathResource;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.io.Resource;
 
 /** Reads the model files and the catalog once, on start; an inconsistency stops start-up. */
 @Configuration(proxyBeanMethods = false)
@@ -18,13 +19,18 @@ public class CatalogConfiguration {
     return ProcessModels.fromClasspath();
   }
 
+  /**
+   * The catalog shipped in processes/ unless {@code onestop.catalog.location} names another file (a test of a
+   * procedure not shipped, or a catalog kept outside the jar).
+   */
   @Bean
-  ProcedureCatalog procedureCatalog(ProcessModels models) {
+  ProcedureCatalog procedureCatalog(ProcessModels models,
+      @Value("${onestop.catalog.location:classpath:" + CATALOG + "}") Resource location) {
     ProcedureCatalog catalog;
-    try (InputStream in = new ClassPathResource(CATALOG).getInputStream()) {
-      catalog = ProcedureCatalog.load(CATALOG, in);
+    try (InputStream in = location.getInputStream()) {
+      catalog = ProcedureCatalog.load(location.getFilename(), in);
     } catch (IOException e) {
-      throw new UncheckedIOException("Cannot read " + CATALOG, e);
+      throw new UncheckedIOException("Cannot read the catalog " + location, e);
     }
     catalog.requireModels(models.processIds());
     return catalog;

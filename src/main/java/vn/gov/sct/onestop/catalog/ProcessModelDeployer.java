@@ -3,6 +3,8 @@ package vn.gov.sct.onestop.catalog;
 import java.io.ByteArrayInputStream;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.repository.DeploymentBuilder;
 import org.camunda.bpm.engine.repository.Deployment;
@@ -45,9 +47,9 @@ public class ProcessModelDeployer extends AbstractProcessEnginePlugin {
       for (ProcessModels.ModelFile file : folder.getValue()) {
         builder.addInputStream(file.path(), new ByteArrayInputStream(file.content()));
       }
-      String before = latestDeploymentId(engine, ProcessModels.ROOT + folder.getKey());
+      Set<String> before = deploymentIds(engine, ProcessModels.ROOT + folder.getKey());
       String after = builder.deploy().getId();
-      if (after.equals(before)) {
+      if (before.contains(after)) {
         log.info("{}{} unchanged since deployment {}", ProcessModels.ROOT, folder.getKey(), after);
       } else {
         made++;
@@ -58,9 +60,14 @@ public class ProcessModelDeployer extends AbstractProcessEnginePlugin {
     return made;
   }
 
-  private static String latestDeploymentId(ProcessEngine engine, String name) {
-    List<Deployment> latest = engine.getRepositoryService().createDeploymentQuery()
-        .deploymentName(name).orderByDeploymentTime().desc().listPage(0, 1);
-    return latest.isEmpty() ? null : latest.get(0).getId();
+  /**
+   * The folder's deployments so far. When nothing changed, the engine answers with the latest deployment of the
+   * name, which may be a modeller's (source "Camunda Modeler"), not ours: the engine's duplicate filter compares
+   * per name and source, so our unchanged folder is not deployed over a model deployed from Modeler.
+   */
+  private static Set<String> deploymentIds(ProcessEngine engine, String name) {
+    return engine.getRepositoryService().createDeploymentQuery().deploymentName(name).list().stream()
+        .map(Deployment::getId).collect(Collectors.toSet());
   }
+
 }

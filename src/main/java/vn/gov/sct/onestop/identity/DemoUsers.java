@@ -35,7 +35,8 @@ public class DemoUsers extends AbstractProcessEnginePlugin {
       new DemoUser("tp.nangluong", "Dũng", "Vũ Tiến", List.of("energy-management", "energy-management-lead")),
       new DemoUser("giamdoc", "Thành", "Đỗ Văn", List.of("board", "board-lead")),
       new DemoUser("vanphong", "Hoa", "Bùi Thị", List.of("office")),
-      new DemoUser("quanly", "Quân", "Hoàng Minh", List.of("managers")));
+      new DemoUser("quanly", "Quân", "Hoàng Minh", List.of("managers")),
+      new DemoUser("modeller", "Thảo", "Ngô Phương", List.of(StaffGroups.MODELLERS)));
 
   private final String password;
 

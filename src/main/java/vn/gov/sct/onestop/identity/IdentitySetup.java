@@ -78,9 +78,25 @@ public class IdentitySetup extends AbstractProcessEnginePlugin {
       grant(auth, overseer, Resources.DEPLOYMENT, ANY, Permissions.READ);
       grant(auth, overseer, Resources.DECISION_DEFINITION, ANY, Permissions.READ);
     }
+    grantModellers(identity, auth);
     filters.ensure(engine, catalog.divisions());
     log.info("Divisions, groups, authorizations and Tasklist filters are in place ({} divisions)",
         catalog.divisions().size());
+  }
+
+  /**
+   * Exactly what Camunda Modeler's "Deploy" and "Start instance" call: POST /deployment/create (CREATE on
+   * deployments) and POST /process-definition/{id}/start (READ and CREATE_INSTANCE on the definition, CREATE on
+   * process instances); its connection check (GET /deployment?maxResults=0, GET /version) needs no permission. On any
+   * definition, because a new procedure's key is not known beforehand. A deployment can carry expressions that
+   * run on the node: membership is for the few people who would otherwise ship the same models in a release.
+   */
+  private static void grantModellers(IdentityService identity, AuthorizationService auth) {
+    ensureGroup(identity, StaffGroups.MODELLERS, StaffGroups.MODELLERS_NAME);
+    grant(auth, StaffGroups.MODELLERS, Resources.DEPLOYMENT, ANY, Permissions.CREATE);
+    grant(auth, StaffGroups.MODELLERS, Resources.PROCESS_DEFINITION, ANY, Permissions.READ,
+        ProcessDefinitionPermissions.CREATE_INSTANCE);
+    grant(auth, StaffGroups.MODELLERS, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
   }
 
   static void ensureGroup(IdentityService identity, String id, String name) {

@@ -86,13 +86,29 @@ public class Deadlines {
    * working time instead, since a warning at the moment the task appears tells nobody anything new.
    */
   public Date stepWarning(DelegateExecution execution) {
-    Instant due = stepDue(execution).toInstant();
+    return Date.from(stepWarning(stepDue(execution).toInstant(), EngineClock.now()));
+  }
+
+  /** The warning of a step entered at {@code enteredAt} and due at {@code due} (the rule of the method above). */
+  public Instant stepWarning(Instant due, Instant enteredAt) {
     Instant warning = calendar.subtractWorkingDays(due, warningLeadDays);
-    Instant now = EngineClock.now();
-    if (warning.isAfter(now)) {
-      return Date.from(warning);
+    if (warning.isAfter(enteredAt)) {
+      return warning;
     }
-    return Date.from(calendar.addWorkingMinutes(now, Math.max(0, calendar.workingMinutesBetween(now, due)) / 2));
+    return calendar.addWorkingMinutes(enteredAt, Math.max(0, calendar.workingMinutesBetween(enteredAt, due)) / 2);
+  }
+
+  /**
+   * The due date of a step entered at {@code enteredAt}, by the catalog as loaded now: what the step's task and
+   * timers would have had if the step had been entered with today's allotments (used when a running dossier moves
+   * to a new model version).
+   */
+  public Instant stepDue(String procedureCode, Instant clock, String step, Instant enteredAt) {
+    DeadlineVersion version = version(procedureCode, clock);
+    StepAllotment allotment = version.allotment(step).orElseThrow(() -> new IllegalStateException(
+        "Step '" + step + "' has no allotment in the catalog entry of procedure '" + procedureCode
+            + "' effective from " + version.effectiveFrom()));
+    return calendar.addWorkingDays(enteredAt, allotment.days());
   }
 
   /** The catalog's allotment for a step of the dossier's procedure, in the deadline version of the dossier. */

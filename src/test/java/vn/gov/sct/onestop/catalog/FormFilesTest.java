@@ -289,7 +289,9 @@ class FormFilesTest {
   @Test
   void onlyFormsAndModelsLiveInTheProcedureFolders() throws IOException {
     try (Stream<Path> files = Files.walk(PROCESSES)) {
-      files.filter(Files::isRegularFile).filter(p -> !p.getParent().equals(PROCESSES)).forEach(p -> {
+      files.filter(Files::isRegularFile).filter(p -> !p.getParent().equals(PROCESSES))
+          // Camunda Modeler's project configuration (element templates), never deployed
+          .filter(p -> !p.startsWith(PROCESSES.resolve(".camunda"))).forEach(p -> {
         String n = p.getFileName().toString();
         if (!(n.endsWith(".form") || n.endsWith(".bpmn") || n.endsWith(".dmn"))) {
           fail("unexpected file in a deployment folder: " + p);

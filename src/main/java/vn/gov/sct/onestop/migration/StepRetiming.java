@@ -1,0 +1,94 @@
+package vn.gov.sct.onestop.migration;
+
+import static vn.gov.sct.onestop.dossier.DossierVariables.PROCEDURE_CODE;
+import static vn.gov.sct.onestop.dossier.DossierVariables.RECEIVED_AT;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.BoundaryEvent;
+import org.camunda.bpm.model.bpmn.instance.TimerEventDefinition;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.springframework.stereotype.Component;
+import vn.gov.sct.onestop.sla.Deadlines;
+
+/**
+ * After a migration, the open timed steps of the moved dossiers get the due date the catalog gives them now
+ * (counted from when the step was entered, not from the migration), and their warning and overdue timers with
+ * it; a step whose due date did not change is left alone.
+ */
+@Component
+public class StepRetiming {
+
+  static final String TIMED_STEP_DUE = "${deadlines.stepDue(execution)}";
+  static final String TIMED_STEP_WARNING = "${deadlines.stepWarning(execution)}";
+
+  private final TaskService tasks;
+  private final RuntimeService runtime;
+  private final RepositoryService repository;
+  private final ManagementService management;
+  private final Deadlines deadlines;
+
+  public StepRetiming(TaskService tasks, RuntimeService runtime, RepositoryService repository,
+      ManagementService management, Deadlines deadlines) {
+    this.tasks = tasks;
+    this.runtime = runtime;
+    this.repository = repository;
+    this.management = management;
+    this.deadlines = deadlines;
+  }
+
+  /** Retimes the open timed steps of the instances; returns "dossier code/step" for each step that changed. */
+  public List<String> retime(String definitionId, List<String> processInstanceIds) {
+    BpmnModelInstance model = repository.getBpmnModelInstance(definitionId);
+    List<String> changed = new ArrayList<>();
+    for (String instanceId : processInstanceIds) {
+      for (Task task : tasks.createTaskQuery().processInstanceId(instanceId).list()) {
+        UserTask element = model.getModelElementById(task.getTaskDefinitionKey());
+        if (element == null || !TIMED_STEP_DUE.equals(element.getCamundaDueDate())) {
+          continue;
+        }
+        String procedure = (String) runtime.getVariable(instanceId, PROCEDURE_CODE);
+        Instant received = ((Date) runtime.getVariable(instanceId, RECEIVED_AT)).toInstant();
+        Instant entered = task.getCreateTime().toInstant();
+        Instant due = deadlines.stepDue(procedure, received, task.getTaskDefinitionKey(), entered);
+        if (task.getDueDate() != null && task.getDueDate().toInstant().equals(due)) {
+          continue;
+        }
+        task.setDueDate(Date.from(due));
+        tasks.saveTask(task);
+        Instant warning = deadlines.stepWarning(due, entered);
+        for (BoundaryEvent event : model.getModelElementsByType(BoundaryEvent.class)) {
+          if (event.getAttachedTo() == element) {
+            retimeTimer(instanceId, event, due, warning);
+          }
+        }
+        changed.add(task.getTaskDefinitionKey() + "@" + runtime.createProcessInstanceQuery()
+            .processInstanceId(instanceId).singleResult().getBusinessKey());
+      }
+    }
+    return changed;
+  }
+
+  private void retimeTimer(String instanceId, BoundaryEvent event, Instant due, Instant warning) {
+    String expression = event.getEventDefinitions().stream()
+        .filter(TimerEventDefinition.class::isInstance).map(TimerEventDefinition.class::cast)
+        .filter(t -> t.getTimeDate() != null).map(t -> t.getTimeDate().getTextContent().trim())
+        .findFirst().orElse("");
+    Instant when = TIMED_STEP_DUE.equals(expression) ? due : TIMED_STEP_WARNING.equals(expression) ? warning : null;
+    if (when == null) {
+      return;
+    }
+    for (Job job : management.createJobQuery().processInstanceId(instanceId).activityId(event.getId()).timers().list()) {
+      management.setJobDuedate(job.getId(), Date.from(when));
+    }
+  }
+}
