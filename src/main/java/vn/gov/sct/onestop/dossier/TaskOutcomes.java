@@ -35,7 +35,8 @@ public class TaskOutcomes {
     List<String> allowed = Arrays.asList(allowedValues.trim().split("\\s+"));
     Object value = task.getVariable(variable);
     if (value == null || !allowed.contains(value.toString())) {
-      throw new TaskInputException(task, variable, "must be one of " + String.join(", ", allowed)
+      throw new TaskInputException(task, variable, value == null ? Reason.CHOICE_MISSING : Reason.CHOICE_INVALID,
+          allowed, value, "must be one of " + String.join(", ", allowed)
           + (value == null ? " but is missing" : ", not '" + value + "'"));
     }
   }
@@ -43,13 +44,12 @@ public class TaskOutcomes {
   public void requireText(DelegateTask task, String variable) {
     Object value = task.getVariable(variable);
     if (value == null || value.toString().isBlank()) {
-      throw new TaskInputException(task, variable, "is required");
+      throw new TaskInputException(task, variable, Reason.REQUIRED, List.of(), value, "is required");
     }
   }
 
-  /** The variable holds a date, e.g. the inspection date or the new appointment date of an apology. */
   /**
-   * The variable is a date. Camunda Forms in Tasklist send dates as text ({@code 2026-10-10T09:00},
+   * The variable is a date, e.g. the inspection date or the new appointment date of an apology. Camunda Forms in Tasklist send dates as text ({@code 2026-10-10T09:00},
    * {@code 2026-10-10T09:00+07:00}, or a day {@code 2026-10-10}, meaning the end of its afternoon session);
    * such text is read in the department's time zone and stored back as a date.
    */
@@ -59,11 +59,12 @@ public class TaskOutcomes {
       return;
     }
     if (value == null || value.toString().isBlank()) {
-      throw new TaskInputException(task, variable, "is required");
+      throw new TaskInputException(task, variable, Reason.REQUIRED, List.of(), value, "is required");
     }
     Instant parsed = parseDate(value.toString().trim());
     if (parsed == null) {
-      throw new TaskInputException(task, variable, "must be a date like 2026-10-10T09:00, not '" + value + "'");
+      throw new TaskInputException(task, variable, Reason.DATE, List.of(), value,
+          "must be a date like 2026-10-10T09:00, not '" + value + "'");
     }
     task.setVariable(variable, Date.from(parsed));
   }
@@ -101,15 +102,64 @@ public class TaskOutcomes {
       context.enableAuthorizationCheck();
     }
     if (members == 0) {
-      throw new TaskInputException(task, variable, "must name a user of group '" + group + "', not '" + user + "'");
+      throw new TaskInputException(task, variable, Reason.MEMBER, List.of(group), user,
+          "must name a user of group '" + group + "', not '" + user + "'");
     }
   }
 
-  /** A user task was completed without a value its next step needs. */
+  /** What was wrong with the variable; each reason has its message ({@code task-input.<key>} in messages_*). */
+  public enum Reason {
+    CHOICE_MISSING("choice-missing"), CHOICE_INVALID("choice-invalid"), REQUIRED("required"), DATE("date"),
+    MEMBER("member");
+
+    private final String key;
+
+    Reason(String key) {
+      this.key = key;
+    }
+
+    public String key() {
+      return key;
+    }
+  }
+
+  /**
+   * A user task was completed without a value its next step needs, or with one outside its choices: the
+   * client's error. The message (English) is for logs; the API answers with the reason, the variable and the
+   * allowed values in the caller's language ({@code config/EngineRestErrors}).
+   */
   public static class TaskInputException extends IllegalArgumentException {
-    public TaskInputException(DelegateTask task, String variable, String problem) {
+    private final String variable;
+    private final Reason reason;
+    private final List<String> allowed;
+    private final String given;
+
+    public TaskInputException(DelegateTask task, String variable, Reason reason, List<String> allowed, Object given,
+        String problem) {
       super("Task '" + task.getTaskDefinitionKey() + "' (" + task.getName() + "): variable '" + variable + "' "
           + problem);
+      this.variable = variable;
+      this.reason = reason;
+      this.allowed = List.copyOf(allowed);
+      this.given = given == null ? null : given.toString();
+    }
+
+    public String variable() {
+      return variable;
+    }
+
+    public Reason reason() {
+      return reason;
+    }
+
+    /** The values the variable may take (a decision's choices), or the group a named user must belong to. */
+    public List<String> allowed() {
+      return allowed;
+    }
+
+    /** The value given, null when missing. */
+    public String given() {
+      return given;
     }
   }
 }

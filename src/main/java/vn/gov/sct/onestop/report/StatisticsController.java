@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import vn.gov.sct.onestop.dossier.DossierAccess;
 
 /**
  * Staff API of the managers' dashboard: the period report (JSON and CSV) and the at-risk and overdue lists.
@@ -26,10 +27,12 @@ public class StatisticsController {
 
   private final StatisticsService statistics;
   private final MonitoringService monitoring;
+  private final DossierAccess access;
 
-  public StatisticsController(StatisticsService statistics, MonitoringService monitoring) {
+  public StatisticsController(StatisticsService statistics, MonitoringService monitoring, DossierAccess access) {
     this.statistics = statistics;
     this.monitoring = monitoring;
+    this.access = access;
   }
 
   /** e.g. {@code /api/v1/statistics?from=2018-01-01&to=2018-09-12&groupBy=procedure}. */
@@ -54,14 +57,15 @@ public class StatisticsController {
         .body(StatisticsCsv.bytes(report));
   }
 
+  /** The lists name dossiers: each user gets those they may see (managers and the board: all). */
   @GetMapping(value = "/monitoring/at-risk", produces = MediaType.APPLICATION_JSON_VALUE)
   public List<MonitoredDossier> atRisk() {
-    return monitoring.atRisk();
+    return access.visibleOnly(monitoring.atRisk(), MonitoredDossier::code);
   }
 
   @GetMapping(value = "/monitoring/overdue", produces = MediaType.APPLICATION_JSON_VALUE)
   public List<MonitoredDossier> overdue() {
-    return monitoring.overdue();
+    return access.visibleOnly(monitoring.overdue(), MonitoredDossier::code);
   }
 
   @ExceptionHandler(IllegalArgumentException.class)

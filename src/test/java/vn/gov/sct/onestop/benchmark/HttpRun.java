@@ -188,7 +188,7 @@ final class HttpRun {
     if (submission) {
       submitLatencies.add(ms);
     }
-    if (response.statusCode() == 409) { // EngineRestConflicts: nothing was written, send it again
+    if (response.statusCode() == 409) { // EngineRestErrors: nothing was written, send it again
       throw new Conflict(request.method() + " " + request.uri() + " met a concurrent change");
     }
     if (response.statusCode() != expected) {

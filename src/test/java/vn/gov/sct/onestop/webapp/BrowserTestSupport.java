@@ -178,12 +178,17 @@ public abstract class BrowserTestSupport {
 
   /** Logs in on the app's login page (opening it unless it is open) and waits for the header with the user. */
   protected void login(String app, String user) {
+    login(app, user, DEMO_PASSWORD);
+  }
+
+  /** The same with a password of its own (the demo administrator's). */
+  protected void login(String app, String user, String password) {
     if (!driver.getCurrentUrl().startsWith(appUrl(app))
         || driver.findElements(USERNAME).stream().noneMatch(WebElement::isDisplayed)) {
       openLogin(app);
     }
     type(USERNAME, user);
-    type(PASSWORD, DEMO_PASSWORD);
+    type(PASSWORD, password);
     click(SIGN_IN);
     visible(ACCOUNT_MENU);
     waitUntil("the login form is gone", d -> d.findElements(USERNAME).stream().noneMatch(WebElement::isDisplayed));

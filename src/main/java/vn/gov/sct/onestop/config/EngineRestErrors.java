@@ -1,0 +1,189 @@
+package vn.gov.sct.onestop.config;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.annotation.Priority;
+import jakarta.servlet.ServletContext;
+import jakarta.servlet.ServletRegistration;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.impl.errorcode.BuiltinExceptionCode;
+import org.camunda.bpm.engine.rest.exception.ExceptionHandlerHelper;
+import org.camunda.bpm.engine.rest.exception.RestException;
+import org.glassfish.jersey.server.ServerProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.jersey.ResourceConfigCustomizer;
+import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.context.support.WebApplicationContextUtils;
+import vn.gov.sct.onestop.dossier.MissingVariableException;
+import vn.gov.sct.onestop.dossier.TaskOutcomes.Reason;
+import vn.gov.sct.onestop.dossier.TaskOutcomes.TaskInputException;
+import vn.gov.sct.onestop.web.Problems;
+
+/**
+ * Two answers of the engine's APIs that Camunda gives as 500, made the client's business:
+ *
+ * <ul>
+ *   <li><b>409 Conflict</b> for a concurrent change: two clerks (or a clerk and an SLA timer job) changed the same
+ *       dossier at once, the engine rolled one transaction back and nothing was written, so the client may load the
+ *       task again and retry. The body keeps Camunda's error shape ({@code type}, {@code message}, {@code code} 1,
+ *       Camunda's code for optimistic locking), so clients that read Camunda's error codes keep working.</li>
+ *   <li><b>400 Bad Request</b> for a refused completion: a decision task completed without its decision variable,
+ *       with a value outside its choices, or without another value its next step needs (the complete listeners of
+ *       {@code dossier/TaskOutcomes}, a delegate's {@link MissingVariableException}). The body is our problem detail
+ *       ({@code urn:onestop:problem:task-input}) in the caller's language, naming the variable and its allowed values
+ *       in {@code errors}, plus Camunda's {@code message}, which Tasklist shows to the clerk.</li>
+ * </ul>
+ *
+ * <p>Both in the engine REST API ({@code /engine-rest}) and in the web apps' own engine API
+ * ({@code /camunda/api/engine}, which Tasklist's forms call to complete tasks): the same mappers are registered in
+ * both Jersey applications. Anything else goes to Camunda's own handling.
+ */
+@Configuration(proxyBeanMethods = false)
+public class EngineRestErrors {
+
+  static final String CONFLICT_MESSAGE =
+      "Hồ sơ vừa được thay đổi bởi một thao tác khác cùng lúc; không có gì được ghi. Hãy tải lại công việc và thử lại.";
+  /** The name under which Camunda's web-app starter registers the web apps' engine API servlet. */
+  static final String WEBAPP_ENGINE_API = "Engine Api";
+
+  private static final Logger log = LoggerFactory.getLogger(EngineRestErrors.class);
+
+  @Bean
+  ResourceConfigCustomizer engineRestErrorMappers() {
+    return config -> config.register(Wrapped.class).register(Unwrapped.class).register(Raw.class);
+  }
+
+  /**
+   * The web apps' engine API is a Jersey servlet that Camunda's web-app starter registers with its own application
+   * class; Jersey adds the provider classes named in the servlet's init parameter to it. The servlet exists once
+   * Spring Boot's initializers have run: a servlet container initializer added after them (Tomcat runs them in the
+   * order added) names the mappers there.
+   */
+  @Bean
+  WebServerFactoryCustomizer<TomcatServletWebServerFactory> webAppEngineApiErrorMappers() {
+    return factory -> factory.addContextCustomizers(context -> context.addServletContainerInitializer(
+        (classes, servletContext) -> {
+          ServletRegistration api = servletContext.getServletRegistration(WEBAPP_ENGINE_API);
+          if (api == null) {
+            throw new IllegalStateException("Servlet '" + WEBAPP_ENGINE_API + "' of the Camunda web apps not found: "
+                + "Tasklist would show refused completions as server errors");
+          }
+          api.setInitParameter(ServerProperties.PROVIDER_CLASSNAMES,
+              String.join(",", Wrapped.class.getName(), Unwrapped.class.getName(), Raw.class.getName()));
+        }, null));
+  }
+
+  /**
+   * One mapper per exception type that can carry a conflict or a refused input: Jersey asks the mapper of the nearest
+   * type, and of two for the same type the one of higher priority, so these win over Camunda's. Whatever else they
+   * meet gets Camunda's own answer.
+   */
+  @Priority(Priorities.USER - 100)
+  abstract static class Mapper<E extends Throwable> implements ExceptionMapper<E> {
+    @Context private HttpServletRequest request;
+    @Context private ServletContext servletContext;
+
+    @Override
+    public Response toResponse(E e) {
+      Response ours = clientError(e, request, servletContext);
+      return ours != null ? ours : ExceptionHandlerHelper.getInstance().getResponse(e);
+    }
+  }
+
+  /**
+   * Camunda's resources wrap what the engine throws in a {@link RestException} of status 500 ("Cannot complete task
+   * …").
+   */
+  @Priority(Priorities.USER - 100)
+  public static final class Wrapped extends Mapper<RestException> {}
+
+  /** What the engine throws itself, e.g. a listener's exception wrapped by the expression that called it. */
+  @Priority(Priorities.USER - 100)
+  public static final class Unwrapped extends Mapper<ProcessEngineException> {}
+
+  /** A delegate's own exception, which the engine lets through unwrapped (TaskInputException's type, too). */
+  @Priority(Priorities.USER - 100)
+  public static final class Raw extends Mapper<IllegalArgumentException> {}
+
+  /** 409 or 400 when the cause is a conflict or a refused input; null for Camunda's own handling. */
+  static Response clientError(Throwable e, HttpServletRequest request, ServletContext servletContext) {
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      if (cause instanceof OptimisticLockingException conflict) {
+        return conflict(conflict);
+      }
+      if (cause instanceof TaskInputException input) {
+        return refused(input.variable(), input.reason(), input.allowed(), input.given(), input, request,
+            servletContext);
+      }
+      if (cause instanceof MissingVariableException missing) {
+        return refused(missing.variable(), Reason.REQUIRED, List.of(), null, missing, request, servletContext);
+      }
+    }
+    return null;
+  }
+
+  static Response conflict(OptimisticLockingException e) {
+    log.debug("Engine REST request met a concurrent change: {}", e.getMessage());
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("type", OptimisticLockingException.class.getSimpleName());
+    body.put("message", CONFLICT_MESSAGE);
+    // the engine sets this code when it throws; an exception made outside a command has none yet
+    body.put("code", BuiltinExceptionCode.OPTIMISTIC_LOCKING.getCode());
+    return Response.status(Response.Status.CONFLICT).entity(body).type(MediaType.APPLICATION_JSON_TYPE).build();
+  }
+
+  private static Response refused(String variable, Reason reason, List<String> allowed, String given, Exception e,
+      HttpServletRequest request, ServletContext servletContext) {
+    log.debug("Engine REST request refused as bad input: {}", e.getMessage());
+    ApplicationContext spring = WebApplicationContextUtils.getRequiredWebApplicationContext(servletContext);
+    Problems problems = spring.getBean(Problems.class);
+    Locale locale = problems.locale(request);
+    String message = problems.message("task-input." + reason.key(),
+        new Object[] {variable, String.join(", ", allowed), shown(given)}, locale);
+    Map<String, Object> error = new LinkedHashMap<>(Problems.field(variable, message));
+    if (reason == Reason.CHOICE_MISSING || reason == Reason.CHOICE_INVALID) {
+      error.put("allowedValues", allowed);
+    }
+    ProblemDetail detail = problems.build(HttpStatus.BAD_REQUEST, "task-input", new Object[] {message}, List.of(),
+        locale);
+    detail.setInstance(URI.create(request.getRequestURI()));
+    detail.setProperty("errors", List.of(error));
+    // Camunda's error field: Tasklist and Camunda's clients show it as the reason
+    detail.setProperty("message", detail.getDetail());
+    try {
+      return Response.status(Response.Status.BAD_REQUEST)
+          .entity(spring.getBean(ObjectMapper.class).writeValueAsString(detail))
+          .type(Problems.PROBLEM_JSON.toString() + ";charset=UTF-8").build();
+    } catch (JsonProcessingException impossible) {
+      throw new IllegalStateException(impossible);
+    }
+  }
+
+  /** The refused value as the message quotes it: short, and no markup (Tasklist shows messages as HTML). */
+  private static String shown(String given) {
+    if (given == null) {
+      return "";
+    }
+    String plain = given.replaceAll("[<>&\"\\p{Cntrl}]", "");
+    return plain.length() > 64 ? plain.substring(0, 64) + "…" : plain;
+  }
+}
