@@ -2,14 +2,19 @@ package vn.gov.sct.onestop.report;
 
 import static vn.gov.sct.onestop.SqlTimestamps.at;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
 import vn.gov.sct.onestop.calendar.WorkingCalendar;
+import vn.gov.sct.onestop.catalog.DeadlineVersion;
+import vn.gov.sct.onestop.catalog.Procedure;
+import vn.gov.sct.onestop.catalog.ProcedureCatalog;
 
 /**
  * The figures behind the dashboard's charts for a period. The monthly series and the per-procedure and
@@ -30,8 +35,16 @@ public class PerformanceCharts {
   /** An ISO step and how often it ran over its allotment (overdue reports) or came close (warnings). */
   public record StepOverrun(String step, String stepName, long overdue, long warnings) {}
 
+  /**
+   * A procedure's legal deadline before its last cut and in force at the period's end (working days, from the
+   * catalog), beside its average processing time in the period: the effect of the cuts at a glance.
+   */
+  public record DeadlineCut(String procedureCode, String label, BigDecimal daysBefore, BigDecimal daysNow,
+      LocalDate cutFrom, BigDecimal averageProcessingDays) {}
+
   public record Charts(LocalDate from, LocalDate to, List<Month> months, StatisticsReport byProcedure,
-      StatisticsReport byDivision, List<Bucket> processingTime, List<StepOverrun> overruns) {}
+      StatisticsReport byDivision, List<Bucket> processingTime, List<StepOverrun> overruns,
+      List<DeadlineCut> deadlines) {}
 
   /** Upper bounds, in percent of the legal deadline, of the distribution's buckets; the last is open. */
   private static final int[] BOUNDS = {25, 50, 75, 100, 125};
@@ -40,13 +53,15 @@ public class PerformanceCharts {
   private final NamedParameterJdbcTemplate jdbc;
   private final WorkingCalendar calendar;
   private final StepNames steps;
+  private final ProcedureCatalog catalog;
 
   public PerformanceCharts(StatisticsService statistics, NamedParameterJdbcTemplate jdbc, WorkingCalendar calendar,
-      StepNames steps) {
+      StepNames steps, ProcedureCatalog catalog) {
     this.statistics = statistics;
     this.jdbc = jdbc;
     this.calendar = calendar;
     this.steps = steps;
+    this.catalog = catalog;
   }
 
   public Charts charts(Period period) {
@@ -56,8 +71,26 @@ public class PerformanceCharts {
       LocalDate to = m.atEndOfMonth().isAfter(period.to()) ? period.to() : m.atEndOfMonth();
       months.add(new Month(m.toString(), from, to, statistics.report(new Period(from, to), GroupBy.OVERALL).total()));
     }
-    return new Charts(period.from(), period.to(), months, statistics.report(period, GroupBy.PROCEDURE),
-        statistics.report(period, GroupBy.DIVISION), processingTime(period), overruns(period));
+    StatisticsReport byProcedure = statistics.report(period, GroupBy.PROCEDURE);
+    return new Charts(period.from(), period.to(), months, byProcedure, statistics.report(period, GroupBy.DIVISION),
+        processingTime(period), overruns(period), deadlines(period, byProcedure));
+  }
+
+  List<DeadlineCut> deadlines(Period period, StatisticsReport byProcedure) {
+    List<DeadlineCut> cuts = new ArrayList<>();
+    for (StatisticsRow row : byProcedure.rows()) {
+      Procedure procedure = catalog.findByCode(row.key()).orElse(null);
+      if (procedure == null) {
+        continue;
+      }
+      DeadlineVersion now = procedure.deadlineOn(period.to());
+      DeadlineVersion before = procedure.deadlines().stream()
+          .filter(d -> d.effectiveFrom().isBefore(now.effectiveFrom()))
+          .max(Comparator.comparing(DeadlineVersion::effectiveFrom)).orElse(null);
+      cuts.add(new DeadlineCut(row.key(), row.label(), before == null ? null : before.workingDays(),
+          now.workingDays(), before == null ? null : now.effectiveFrom(), row.averageProcessingDays()));
+    }
+    return cuts;
   }
 
   /**

@@ -27,9 +27,9 @@ class DossierSearchBrowserIT extends BrowserTestSupport {
 
     // the charts of the dashboard, drawn by Chart.js from the application's webjar
     visible(By.xpath("//h1[normalize-space(text())='Theo dõi giải quyết hồ sơ']"));
-    waitUntil("five charts drawn", d -> ((Number) ((JavascriptExecutor) d).executeScript(
+    waitUntil("six charts drawn", d -> ((Number) ((JavascriptExecutor) d).executeScript(
         "return Array.from(document.querySelectorAll('.onestop-charts canvas'))"
-            + ".filter(function(c) { return window.Chart && window.Chart.getChart(c); }).length;")).intValue() == 5);
+            + ".filter(function(c) { return window.Chart && window.Chart.getChart(c); }).length;")).intValue() == 6);
     scrollIntoView(visible(By.cssSelector(".onestop-charts")));
     screenshot("30-cockpit-dashboard-charts");
 

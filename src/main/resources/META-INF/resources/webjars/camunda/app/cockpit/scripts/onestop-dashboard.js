@@ -168,13 +168,15 @@ var DASHBOARD_SECTIONS = [
 
 function renderDashboard(node, api) {
   var today = new Date();
-  var yearStart = isoDate(today).substring(0, 4) + '-01-01';
+  // a link may name the period (#/dashboard?from=2018-01-01&to=2018-09-12, as the 2018 replay prints it)
+  var from = hashParameter('from') || isoDate(today).substring(0, 4) + '-01-01';
+  var to = hashParameter('to') || isoDate(today);
   var html =
     '<section class="onestop-dashboard">' +
     '<h1 class="section-title">Theo dõi giải quyết hồ sơ</h1>' +
     '<form class="form-inline onestop-period" style="margin-bottom:10px">' +
-    '<label>Từ ngày <input type="date" name="from" class="form-control" value="' + yearStart + '"></label> ' +
-    '<label>Đến ngày <input type="date" name="to" class="form-control" value="' + isoDate(today) + '"></label> ' +
+    '<label>Từ ngày <input type="date" name="from" class="form-control" value="' + esc(from) + '"></label> ' +
+    '<label>Đến ngày <input type="date" name="to" class="form-control" value="' + esc(to) + '"></label> ' +
     '<label>Theo <select name="groupBy" class="form-control">' +
     '<option value="procedure">Thủ tục</option><option value="division">Đơn vị</option>' +
     '<option value="overall">Toàn Sở</option></select></label> ' +
@@ -327,7 +329,8 @@ function sectionCharts(target, context) {
         '<div class="row"><div class="col-md-6">' + chartBox('procedures') + '</div>' +
         '<div class="col-md-6">' + chartBox('divisions') + '</div></div>' +
         '<div class="row"><div class="col-md-6">' + chartBox('processing-time') + '</div>' +
-        '<div class="col-md-6">' + chartBox('overruns') + '</div></div>';
+        '<div class="col-md-6">' + chartBox('overruns') + '</div></div>' +
+        '<div class="row"><div class="col-md-6">' + chartBox('deadlines') + '</div></div>';
       function draw(id, config) {
         target.charts.push(new Chart(target.querySelector('canvas[data-chart="' + id + '"]'), config));
       }
@@ -367,6 +370,25 @@ function sectionCharts(target, context) {
           plugins: {title: {display: true, text: top.length ? 'Các bước hay vượt thời gian quy định (ISO)'
             : 'Không có bước nào vượt thời gian quy định trong kỳ'}},
           scales: {x: {beginAtZero: true, ticks: {precision: 0}}}}
+      });
+      // the effect of the cuts: the legal deadline before and after, and the time dossiers actually took
+      draw('deadlines', {
+        type: 'bar',
+        data: {
+          labels: data.deadlines.map(function(d) { return d.label; }),
+          datasets: [
+            {label: 'Thời hạn trước cắt giảm', data: data.deadlines.map(function(d) { return d.daysBefore; }),
+              backgroundColor: '#999999'},
+            {label: 'Thời hạn hiện hành', data: data.deadlines.map(function(d) { return d.daysNow; }),
+              backgroundColor: COLORS.received},
+            {label: 'Thời gian giải quyết trung bình', data: data.deadlines.map(function(d) {
+              return d.averageProcessingDays;
+            }), backgroundColor: COLORS.solved}
+          ]
+        },
+        options: {responsive: true, maintainAspectRatio: false,
+          plugins: {title: {display: true, text: 'Thời hạn giải quyết trước và sau cắt giảm (ngày làm việc)'}},
+          scales: {y: {beginAtZero: true}}}
       });
     }, fail(target, 'biểu đồ'));
 }
