@@ -116,6 +116,18 @@ class DashboardReportsTest extends DossierScenarioSupport {
     assertThat(distributed).isEqualTo(period.total().solved());
     assertThat(charts.at("/processingTime/0/label").asText()).isEqualTo("dưới 25%");
 
+    // the effect of the cuts: promotion registration went from 5 to 4 working days (catalog, 2018)
+    JsonNode promotion = null;
+    for (JsonNode cut : charts.get("deadlines")) {
+      if (cut.get("procedureCode").asText().equals("promotion-registration")) {
+        promotion = cut;
+      }
+    }
+    assertThat(promotion).isNotNull();
+    assertThat(promotion.get("daysBefore").decimalValue()).isEqualByComparingTo("5");
+    assertThat(promotion.get("daysNow").decimalValue()).isEqualByComparingTo("4");
+    assertThat(promotion.get("averageProcessingDays").isNull()).isFalse();
+
     JsonNode assignment = null;
     for (JsonNode step : charts.get("overruns")) {
       if (step.get("step").asText().equals("assignSpecialist")) {
