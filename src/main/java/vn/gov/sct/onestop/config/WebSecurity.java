@@ -73,6 +73,8 @@ public class WebSecurity {
             .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
             .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()
             .requestMatchers("/", "/error", "/favicon.ico").permitAll()
+            // the chart library of the Cockpit dashboard (a public file of a webjar)
+            .requestMatchers("/webjars/chart.js/**").permitAll()
             .anyRequest().authenticated())
         .httpBasic(basic -> basic.realmName("onestop").authenticationEntryPoint(unauthorized))
         .exceptionHandling(e -> e.authenticationEntryPoint(unauthorized).accessDeniedHandler(forbidden))

@@ -17,8 +17,8 @@ import vn.gov.sct.onestop.catalog.Division;
 
 /**
  * Tasklist filters (bộ lọc) for every division, sorted by due date, showing the dossier code and
- * procedure: "Hồ sơ của phòng tôi", "Sắp đến hạn", "Quá hạn" per division (and per division's leaders),
- * "Việc của tôi" for everyone, "Tất cả hồ sơ đang xử lý" for the board and managers. Each filter carries
+ * procedure: "Hồ sơ của phòng tôi", "Sắp đến hạn", "Quá hạn" per division, "Chờ lãnh đạo phòng xử lý" per
+ * division's leaders (a head, in both groups, sees each name once), "Việc của tôi" for everyone, "Tất cả hồ sơ đang xử lý" for the board and managers. Each filter carries
  * a key in its properties, so a restart updates it instead of adding another.
  */
 @Component
@@ -38,20 +38,31 @@ public class TasklistFilters {
     List<String> everyone = new ArrayList<>();
     int priority = 0;
     for (Division division : divisions) {
-      for (String group : List.of(division.id(), division.leadGroupId())) {
-        String title = group.equals(division.id()) ? division.name() : division.leadGroupName();
-        everyone.add(group);
-        priority += 10;
-        save(engine, existing, group + "/all", "Hồ sơ của phòng tôi",
-            "Việc của " + title + ", theo hạn xử lý", priority, List.of(group),
-            q -> q.taskCandidateGroup(group).includeAssignedTasks());
-        save(engine, existing, group + "/due-soon", "Sắp đến hạn",
-            "Việc của " + title + " đến hạn trong 2 ngày", priority + 1, List.of(group),
-            q -> q.taskCandidateGroup(group).includeAssignedTasks().dueBeforeExpression("${dateTime().plusDays(2).toDate()}")
-                .dueAfterExpression("${now()}"));
-        save(engine, existing, group + "/overdue", "Quá hạn",
-            "Việc của " + title + " đã quá hạn xử lý", priority + 2, List.of(group),
-            q -> q.taskCandidateGroup(group).includeAssignedTasks().dueBeforeExpression("${now()}"));
+      String group = division.id();
+      String lead = division.leadGroupId();
+      everyone.add(group);
+      everyone.add(lead);
+      priority += 10;
+      save(engine, existing, group + "/all", "Hồ sơ của phòng tôi",
+          "Việc của " + division.name() + ", theo hạn xử lý", priority, List.of(group),
+          q -> q.taskCandidateGroup(group).includeAssignedTasks());
+      save(engine, existing, group + "/due-soon", "Sắp đến hạn",
+          "Việc của " + division.name() + " đến hạn trong 2 ngày", priority + 1, List.of(group),
+          q -> q.taskCandidateGroup(group).includeAssignedTasks().dueBeforeExpression("${dateTime().plusDays(2).toDate()}")
+              .dueAfterExpression("${now()}"));
+      save(engine, existing, group + "/overdue", "Quá hạn",
+          "Việc của " + division.name() + " đã quá hạn xử lý", priority + 2, List.of(group),
+          q -> q.taskCandidateGroup(group).includeAssignedTasks().dueBeforeExpression("${now()}"));
+      // A head is in both groups: the lead group gets one filter of its own, under its own name, instead of a
+      // second "Hồ sơ của phòng tôi" / "Sắp đến hạn" / "Quá hạn" (issue 20). The former lead/all filter is
+      // changed in place (a Tasklist that had it selected keeps it), its two siblings are removed.
+      save(engine, existing, lead + "/all", "Chờ lãnh đạo phòng xử lý",
+          "Việc chờ " + division.leadGroupName() + " (phân công, duyệt), theo hạn xử lý", priority + 3,
+          List.of(lead), q -> q.taskCandidateGroup(lead).includeAssignedTasks());
+      for (String retired : List.of(lead + "/due-soon", lead + "/overdue")) {
+        if (existing.containsKey(retired)) {
+          service.deleteFilter(existing.remove(retired).getId());
+        }
       }
     }
     everyone.add(StaffGroups.MANAGERS);

@@ -74,6 +74,13 @@ public class Replay2018 implements ApplicationRunner {
     System.out.printf("Replay %s: %d dossiers started, %d tasks completed, %d timers fired, %d apologies, %d errors,"
         + " %d s. CSV: %s%n", options.slow() ? "(slow)" : "", result.started(), result.tasksCompleted(),
         result.timersFired(), result.apologies(), result.errors(), result.runtime().toSeconds(), csv.toAbsolutePath());
+    if (args.containsOption("serve")) {
+      // stay up, so managers look at the replayed year in Cockpit's dashboard: the same charts and table
+      System.out.printf("Dashboard of the replayed period (log in as quanly / demo): http://localhost:%s"
+          + "/camunda/app/cockpit/default/#/dashboard?from=%s&to=%s%n",
+          context.getEnvironment().getProperty("local.server.port"), from, to);
+      return;
+    }
     if (exit) {
       System.exit(SpringApplication.exit(context, () -> 0));
     }

@@ -98,6 +98,9 @@ public final class BenchmarkMain {
         if (options.runs("statistics")) {
           guard(report, StatisticsRun.RUN, () -> new StatisticsRun(bench).run());
         }
+        if (options.runs("search")) {
+          guard(report, SearchRun.RUN, () -> new SearchRun(bench).run());
+        }
       } finally {
         context.close();
       }

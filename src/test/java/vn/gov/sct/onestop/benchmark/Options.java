@@ -18,7 +18,7 @@ import java.util.Set;
  *   --engine-history=50000 run 4: engine process instances the reference query reads
  *   --repeats=3            measured repetitions of every figure (after a warm-up)
  *   --startups=3           run 5: measured cold start-ups of each application (after one warm-up start)
- *   --runs=throughput,http,timers,statistics,footprint
+ *   --runs=throughput,http,timers,statistics,search,footprint
  *   --jdbc-url=...         use this PostgreSQL database instead of the embedded PostgreSQL 17
  *   --jdbc-user=postgres --jdbc-password=postgres
  *   --output=BENCHMARKS.md
@@ -29,7 +29,7 @@ record Options(int dossiers, int threads, int timers, int rows, int engineHistor
     Set<String> runs, String jdbcUrl, String jdbcUser, String jdbcPassword, String output, int statsCalls,
     int engineStatsCalls, int profileDossiers, int httpDossiers, List<String> applicationArgs, String commandLine) {
 
-  static final List<String> ALL_RUNS = List.of("throughput", "http", "timers", "statistics", "footprint");
+  static final List<String> ALL_RUNS = List.of("throughput", "http", "timers", "statistics", "search", "footprint");
 
   static Options parse(String[] args) {
     Map<String, String> values = new LinkedHashMap<>();

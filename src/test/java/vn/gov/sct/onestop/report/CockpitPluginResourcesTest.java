@@ -19,7 +19,13 @@ class CockpitPluginResourcesTest {
     String plugin = read(SCRIPTS + "onestop-dashboard.js");
     assertThat(plugin).contains("export default [", "pluginPoint: 'cockpit.dashboard'",
         "pluginPoint: 'cockpit.processInstance.runtime.tab'", "label: 'Phiếu kiểm soát'",
-        "'/monitoring/overdue'", "'/monitoring/at-risk'", "'/statistics'", "#/process-instance/");
+        "'/monitoring/overdue'", "'/monitoring/at-risk'", "'/statistics'", "#/process-instance/",
+        "pluginPoint: 'cockpit.route'", "path: '/onestop/search'", "path: '/onestop/dossier'",
+        "'/statistics/charts'", "'/statistics/periodic-report.xlsx'");
+    // the chart library the plugin loads is the webjar on the classpath (served by the application, no CDN)
+    assertThat(plugin).contains("/webjars/chart.js/4.5.1/dist/chart.umd.min.js");
+    assertThat(getClass().getClassLoader()
+        .getResource("META-INF/resources/webjars/chart.js/4.5.1/dist/chart.umd.min.js")).isNotNull();
   }
 
   private static String read(String resource) throws IOException {
