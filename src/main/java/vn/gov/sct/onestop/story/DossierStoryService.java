@@ -93,6 +93,7 @@ public class DossierStoryService {
         case WARNING -> "Cảnh báo sắp đến hạn";
         case OVERDUE -> "Quá hạn bước xử lý";
         case APOLOGY -> "Văn bản xin lỗi và hẹn lại ngày trả kết quả";
+        case DUE_DATE_CHANGED -> "Hạn giải quyết thay đổi theo lịch nghỉ chính thức";
       };
       String stepName = stepNames.getOrDefault(e.step(), e.step());
       sla.add(new DossierStory.Sla(e.occurredAt(), e.kind().name(), label, e.step(), stepName, e.detail()));
