@@ -13,6 +13,7 @@ import java.util.Date;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.springframework.core.io.ClassPathResource;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -83,6 +84,12 @@ public final class FormCatalog {
           throw new PaperDataException(where + ": unknown form '" + f.getKey() + "'");
         }
         Map<String, Object> form = map(f.getValue(), where + ": form " + kind);
+        // an unquoted title with a comma becomes an extra key in a YAML flow mapping: refuse it
+        form.keySet().stream().filter(key -> !Set.of("number", "title", "template").contains(key)).findFirst()
+            .ifPresent(key -> {
+              throw new PaperDataException(where + ": form " + kind + ": unknown key '" + key
+                  + "' (quote a title that contains a comma)");
+            });
         Object number = form.get("number");
         Object template = form.get("template");
         if (template != null && !template.toString().matches("[a-z][a-z0-9-]*")) {

@@ -21,9 +21,10 @@ import org.apache.pdfbox.util.Vector;
  * What a test checks in a paper's PDF, read with PDFBox: its text, its fonts (all embedded), and every glyph it
  * shows (none is the font's .notdef, glyph 0, which prints as an empty box).
  */
-final class PdfChecks {
+public final class PdfChecks {
 
   private final String text;
+  private final String cellText;
   private final List<String> fonts = new ArrayList<>();
   private final List<String> notEmbedded = new ArrayList<>();
   private final List<String> missingGlyphs = new ArrayList<>();
@@ -42,6 +43,8 @@ final class PdfChecks {
           super.showGlyph(matrix, font, code, displacement);
         }
       };
+      cellText = stripper.getText(document).replaceAll("\\s+", " ");
+      stripper.setSortByPosition(true);
       text = stripper.getText(document);
       for (PDPage page : document.getPages()) {
         PDResources resources = page.getResources();
@@ -61,28 +64,33 @@ final class PdfChecks {
     }
   }
 
-  static PdfChecks of(byte[] pdf) {
+  public static PdfChecks of(byte[] pdf) {
     assertThat(new String(pdf, 0, 5, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
     return new PdfChecks(pdf);
   }
 
   /** The text with every run of white space (line breaks of table cells included) as one space. */
-  String text() {
+  public String text() {
     return text.replaceAll("\\s+", " ");
   }
 
-  int pages() {
+  /** The text in drawing order (each table cell's lines together), white space runs as one space. */
+  public String cellText() {
+    return cellText;
+  }
+
+  public int pages() {
     return pages;
   }
 
-  void assertFontsEmbeddedAndNoGlyphMissing() {
+  public void assertFontsEmbeddedAndNoGlyphMissing() {
     assertThat(fonts).as("fonts").isNotEmpty();
     assertThat(notEmbedded).as("fonts not embedded").isEmpty();
     assertThat(missingGlyphs).as("glyphs shown as .notdef").isEmpty();
   }
 
   /** The XMP metadata declares PDF/A (part 2, conformance U). */
-  void assertPdfA2u() {
+  public void assertPdfA2u() {
     assertThat(pdfaPart).as("PDF/A identification in XMP").isNotEmpty();
     assertThat(pdfaPart.replaceAll("\\s", "")).containsAnyOf("pdfaid:part>2<", "pdfaid:part=\"2\"");
     assertThat(pdfaPart.replaceAll("\\s", "")).containsAnyOf("pdfaid:conformance>U<", "pdfaid:conformance=\"U\"");
