@@ -123,7 +123,7 @@ class OnlineDossierJourneyTest extends OnlineApiTestSupport {
             .header(OnlineDossierController.SECRET, secret))
         .andExpect(status().isOk())
         .andExpect(content().contentType(MediaType.APPLICATION_PDF))
-        .andExpect(header().string("Content-Disposition", "inline; filename=\"result-copy-" + code + ".pdf\""))
+        .andExpect(header().string("Content-Disposition", "attachment; filename=\"result-copy-" + code + ".pdf\""))
         .andReturn().getResponse().getContentAsByteArray();
     PdfChecks result = PdfChecks.of(document);
     result.assertFontsEmbeddedAndNoGlyphMissing();
