@@ -37,8 +37,11 @@ class FormCatalogTest {
         .as("template of %s %s", f.edition(), f.kind()).isTrue());
     assertThatThrownBy(() -> forms.inForce(PaperKind.STOP_NOTICE, LocalDate.of(2026, 1, 5)))
         .hasMessageContaining("no printable form STOP_NOTICE");
-    assertThatThrownBy(() -> forms.inForce(PaperKind.RECEIPT, LocalDate.of(2018, 12, 31)))
-        .hasMessageContaining("no edition in force on 2018-12-31");
+    assertThatThrownBy(() -> forms.inForce(PaperKind.RECEIPT, LocalDate.of(2015, 1, 5)))
+        .hasMessageContaining("no edition in force on 2015-01-05");
+    // the 2018 dossiers (replay) get papers under Decision 09/2015/QĐ-TTg, without a form number
+    assertThat(forms.inForce(PaperKind.RECEIPT, LocalDate.of(2018, 9, 12)).legalBasis()).contains("09/2015/QĐ-TTg");
+    assertThat(forms.inForce(PaperKind.RECEIPT, LocalDate.of(2018, 9, 12)).number()).isNull();
   }
 
   @Test
