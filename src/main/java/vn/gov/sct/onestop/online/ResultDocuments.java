@@ -25,7 +25,7 @@ public class ResultDocuments {
   public ResultDocument render(Dossier dossier) {
     return papers.issued(dossier.code(), PaperKind.RESULT_COPY, null)
         .map(p -> new ResultDocument(p.fileName(), p.contentType(), p.content()))
-        .orElseThrow(() -> new ApiProblem(HttpStatus.NOT_FOUND, "paper-not-found", "văn bản",
+        .orElseThrow(() -> new ApiProblem(HttpStatus.NOT_FOUND, "paper-not-found",
             PaperKind.RESULT_COPY.slug()));
   }
 }

@@ -21,7 +21,7 @@ final class PaperDownloads {
   }
 
   static ApiProblem notIssued(PaperKind kind) {
-    return new ApiProblem(HttpStatus.NOT_FOUND, "paper-not-found", "văn bản", kind.slug());
+    return new ApiProblem(HttpStatus.NOT_FOUND, "paper-not-found", kind.slug());
   }
 
   /** Inline, so a browser shows the PDF (and prints it); the file name is kept for "save as". */
