@@ -10,6 +10,9 @@ import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 import vn.gov.sct.onestop.Sha256;
 
 /** The table {@code issued_paper}: written in the engine's transaction by the step that issues a paper. */
@@ -17,9 +20,13 @@ import vn.gov.sct.onestop.Sha256;
 public class IssuedPapers {
 
   private final JdbcTemplate jdbc;
+  /** Its own transaction: a download may run in a read-only one (the citizen API's lookups). */
+  private final TransactionTemplate ownTransaction;
 
-  public IssuedPapers(JdbcTemplate jdbc) {
+  public IssuedPapers(JdbcTemplate jdbc, PlatformTransactionManager transactions) {
     this.jdbc = jdbc;
+    this.ownTransaction = new TransactionTemplate(transactions);
+    this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
   }
 
   /** The next sequence number of this kind of paper for the dossier (1 for the first). */
@@ -47,8 +54,9 @@ public class IssuedPapers {
 
   /** Records the SHA-256 of the paper's PDF the first time it is rendered. */
   void recordPdfSha256(IssuedPaper paper, String sha256) {
-    jdbc.update("update issued_paper set pdf_sha256 = ? where dossier_code = ? and kind = ? and seq = ? "
-        + "and pdf_sha256 is null", sha256, paper.dossierCode(), paper.kind().name(), paper.seq());
+    ownTransaction.executeWithoutResult(status -> jdbc.update("update issued_paper set pdf_sha256 = ? "
+        + "where dossier_code = ? and kind = ? and seq = ? and pdf_sha256 is null",
+        sha256, paper.dossierCode(), paper.kind().name(), paper.seq()));
   }
 
   public List<IssuedPaper> list(String dossierCode) {
