@@ -44,7 +44,6 @@ class ReceiptBrowserIT extends BrowserTestSupport {
         + xpathLiteral(RECEIPT_LINK) + "]"));
     String href = link.getDomProperty("href");
     assertThat(href).isEqualTo(baseUrl() + "/api/v1/dossiers/" + code + "/documents/receipt");
-    assertThat(link.getDomAttribute("target")).as("the paper opens in a new tab, the task stays open").isEqualTo("_blank");
     screenshot("receipt-01-reception-form-with-paper-links");
 
     WebElement accept = visible(By.xpath("//*[contains(@class,'fjs-form')]//label[normalize-space(.)="
