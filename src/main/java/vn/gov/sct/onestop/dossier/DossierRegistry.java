@@ -43,13 +43,21 @@ public class DossierRegistry {
    */
   public void register(String code, String procedureCode, String division, Channel channel, Applicant applicant,
       Instant registeredAt, String processInstanceId) {
+    register(code, procedureCode, division, channel, applicant, ContactPreferences.ALL, registeredAt,
+        processInstanceId);
+  }
+
+  /** The same, with how the applicant wants to be told of the dossier. */
+  public void register(String code, String procedureCode, String division, Channel channel, Applicant applicant,
+      ContactPreferences contact, Instant registeredAt, String processInstanceId) {
     jdbc.update("""
         insert into dossier (code, procedure_code, division, channel, status, applicant_name, applicant_id_number,
-            applicant_phone, applicant_email, applicant_address, registered_at, process_instance_id, updated_at)
-        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+            applicant_phone, applicant_email, applicant_address, notify_by_email, notify_by_sms, registered_at,
+            process_instance_id, updated_at)
+        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
         code, procedureCode, division, channel.name(), DossierStatus.NEWLY_REGISTERED.code(), applicant.name(),
-        applicant.idNumber(), applicant.phone(), applicant.email(), applicant.address(), at(registeredAt),
-        processInstanceId, at(EngineClock.now()));
+        applicant.idNumber(), applicant.phone(), applicant.email(), applicant.address(), contact.email(),
+        contact.sms(), at(registeredAt), processInstanceId, at(EngineClock.now()));
     history(code, DossierStatus.NEWLY_REGISTERED, null);
   }
 
@@ -173,6 +181,13 @@ public class DossierRegistry {
     jdbc.update("insert into dossier_status_change (dossier_code, status, changed_at) values (?, ?, ?)",
         code, status.code(), now);
     events.publishEvent(new DossierEvent.StatusChanged(code, status, note, now.toInstant()));
+  }
+
+  /** How the applicant wants to be told of the dossier. */
+  public ContactPreferences contactPreferences(String code) {
+    return jdbc.query("select notify_by_email, notify_by_sms from dossier where code = ?",
+        (rs, i) -> new ContactPreferences(rs.getBoolean("notify_by_email"), rs.getBoolean("notify_by_sms")), code)
+        .stream().findFirst().orElseThrow(() -> new DossierNotFoundException(code));
   }
 
   public Optional<Dossier> find(String code) {

@@ -41,6 +41,9 @@ public class ApplicantNotifications {
       return;
     }
     Dossier d = registry.get(event.code());
+    if (!reachable(d)) {
+      return;
+    }
     Map<String, Object> values = recipients.values(d);
     values.put("note", event.note() == null ? "" : event.note());
     values.put("outcome", d.outcome() == null ? "" : d.outcome().label().toLowerCase(java.util.Locale.ROOT));
@@ -58,5 +61,11 @@ public class ApplicantNotifications {
     for (String boardMember : recipients.emailsOfGroup(StaffGroups.BOARD)) {
       notifier.email(d.code(), boardMember, "board-apology", values);
     }
+  }
+
+  /** Whether the applicant left an email address or a phone number: otherwise there is nothing to render. */
+  private static boolean reachable(Dossier d) {
+    return d.applicant().email() != null && !d.applicant().email().isBlank()
+        || d.applicant().phone() != null && !d.applicant().phone().isBlank();
   }
 }

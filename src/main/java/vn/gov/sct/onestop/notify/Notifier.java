@@ -4,7 +4,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Component;
+import vn.gov.sct.onestop.dossier.ContactPreferences;
 import vn.gov.sct.onestop.dossier.Dossier;
+import vn.gov.sct.onestop.dossier.DossierRegistry;
 import vn.gov.sct.onestop.outbox.Outbox;
 import vn.gov.sct.onestop.outbox.OutboxChannel;
 
@@ -25,18 +27,24 @@ public class Notifier {
   private final Outbox outbox;
   private final MailTemplates templates;
   private final NotificationProperties properties;
+  private final DossierRegistry registry;
 
-  public Notifier(Outbox outbox, MailTemplates templates, NotificationProperties properties) {
+  public Notifier(Outbox outbox, MailTemplates templates, NotificationProperties properties,
+      DossierRegistry registry) {
     this.outbox = outbox;
     this.templates = templates;
     this.properties = properties;
+    this.registry = registry;
   }
 
-  /** To the applicant, on the channels they can be reached on. */
+  /** To the applicant, on the channels they chose and can be reached on. */
   void applicant(Dossier d, String kind, Map<String, Object> values) {
-    email(d.code(), d.applicant().email(), kind, values);
+    ContactPreferences wanted = registry.contactPreferences(d.code());
+    if (wanted.email()) {
+      email(d.code(), d.applicant().email(), kind, values);
+    }
     String phone = d.applicant().phone();
-    if (phone != null && !phone.isBlank()) {
+    if (wanted.sms() && phone != null && !phone.isBlank()) {
       templated(OutboxChannel.SMS, properties.sms(), d.code(), phone, kind);
       templated(OutboxChannel.ZALO, properties.zalo(), d.code(), phone, kind);
     }

@@ -37,7 +37,8 @@ public class Recipients {
   Map<String, Object> values(Dossier d) {
     Map<String, Object> values = new HashMap<>();
     values.put("code", d.code());
-    values.put("procedureName", catalog.byCode(d.procedureCode()).nameVi());
+    // a registry row of a procedure no longer in the catalog (an import) is still told its code
+    values.put("procedureName", catalog.findByCode(d.procedureCode()).map(p -> p.nameVi()).orElse(d.procedureCode()));
     values.put("applicantName", d.applicant().name());
     values.put("receivedAt", date(d.receivedAt()));
     values.put("dueAt", date(d.dueAt()));

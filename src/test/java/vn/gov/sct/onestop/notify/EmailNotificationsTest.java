@@ -90,6 +90,21 @@ class EmailNotificationsTest extends OutboxTestSupport {
     assertThat(body(mails.get(0))).contains("Chương trình khuyến mại thuộc thẩm quyền của Bộ Công Thương");
   }
 
+  @Test
+  void anApplicantWhoDeclinedEmailsGetsNone() throws Exception {
+    clockAt(at("2026-03-11T10:00"));
+    String code = runtime.startProcessInstanceByKey("promotionRegistration", Map.of(
+        "applicantName", "Công ty Cổ phần Không Thư", "applicantEmail", "khongthu@example.vn",
+        "notifyByEmail", false)).getBusinessKey();
+    complete(code, "checkCompleteness", "receptionDecision", "REFUSE", "receptionNote", "Ngoài thẩm quyền");
+
+    dispatch();
+
+    assertThat(mails(code, "khongthu@example.vn")).isEmpty();
+    assertThat(jdbc.queryForObject("select count(*) from outbox_message where dossier_code = ? and channel = 'EMAIL'",
+        Integer.class, code)).isZero();
+  }
+
   private static List<MimeMessage> mails(String code, String to) throws Exception {
     List<MimeMessage> found = new ArrayList<>();
     for (MimeMessage m : SMTP.getReceivedMessages()) {
