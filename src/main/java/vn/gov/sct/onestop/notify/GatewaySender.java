@@ -38,7 +38,7 @@ public class GatewaySender implements MessageSender {
   @Override
   public void send(OutboxMessage message) throws Exception {
     if (!gateway.enabled()) {
-      throw new IllegalStateException(channel + " is switched off (onestop.notifications." + channel.name().toLowerCase()
+      throw new IllegalStateException(channel + " is switched off (onestop.notifications." + channel.name().toLowerCase(java.util.Locale.ROOT)
           + ".enabled)");
     }
     Map<String, Object> body = new LinkedHashMap<>(message.payload());
