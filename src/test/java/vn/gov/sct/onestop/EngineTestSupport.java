@@ -45,6 +45,8 @@ import vn.gov.sct.onestop.dossier.DossierRegistry;
     // tests fold the statistics deltas themselves (StatisticsSummaryTest); a scheduled run at the JVM's exit would
     // wait for a connection to the embedded PostgreSQL, which its own shutdown hook has already stopped
     "onestop.statistics.compaction-interval=PT24H",
+    // tests that send the outbox's rows drive its dispatcher themselves (OutboxTestSupport), for the same reason
+    "onestop.outbox.auto-dispatch=false",
     // rejected completions in the bad-input stories are expected; the engine logs each as an error
     "logging.level.org.camunda.bpm.engine.context=off"
 })

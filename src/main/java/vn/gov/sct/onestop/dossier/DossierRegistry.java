@@ -16,16 +16,14 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 import vn.gov.sct.onestop.EngineClock;
 import vn.gov.sct.onestop.calendar.WorkingCalendar;
-import vn.gov.sct.onestop.report.DossierFacts;
-import vn.gov.sct.onestop.report.StatisticsSummary;
 
 /**
  * Sổ theo dõi hồ sơ: the registry table. Called from delegates and listeners, so every write joins the
  * engine's transaction and disappears with it when a step rolls back. Every status change is also written to
- * {@code dossier_status_change} (the status history the period report reads), and receipt and completion are
- * published as {@link DossierEvent}s, which listeners see after the commit. A change that can move a figure of
- * the period report is tracked: the dossier's facts are read (row locked) before and after it, and the difference
- * is appended to the statistics summary in the same transaction ({@link StatisticsSummary}).
+ * {@code dossier_status_change} (the status history the period report reads). What happened is published as
+ * {@link DossierEvent}s inside the transaction, and the floors above listen (statistics, metrics, the outbox); the
+ * registry calls none of them. A change that can move a figure of the period report is tracked: the dossier's facts
+ * are read (row locked) before and after it and published together ({@link DossierEvent.FactsChanged}).
  */
 @Repository
 public class DossierRegistry {
@@ -33,14 +31,11 @@ public class DossierRegistry {
   private final JdbcTemplate jdbc;
   private final WorkingCalendar calendar;
   private final ApplicationEventPublisher events;
-  private final StatisticsSummary summary;
 
-  public DossierRegistry(JdbcTemplate jdbc, WorkingCalendar calendar, ApplicationEventPublisher events,
-      StatisticsSummary summary) {
+  public DossierRegistry(JdbcTemplate jdbc, WorkingCalendar calendar, ApplicationEventPublisher events) {
     this.jdbc = jdbc;
     this.calendar = calendar;
     this.events = events;
-    this.summary = summary;
   }
 
   /**
@@ -48,20 +43,33 @@ public class DossierRegistry {
    */
   public void register(String code, String procedureCode, String division, Channel channel, Applicant applicant,
       Instant registeredAt, String processInstanceId) {
+    register(code, procedureCode, division, channel, applicant, ContactPreferences.ALL, registeredAt,
+        processInstanceId);
+  }
+
+  /** The same, with how the applicant wants to be told of the dossier. */
+  public void register(String code, String procedureCode, String division, Channel channel, Applicant applicant,
+      ContactPreferences contact, Instant registeredAt, String processInstanceId) {
     jdbc.update("""
         insert into dossier (code, procedure_code, division, channel, status, applicant_name, applicant_id_number,
-            applicant_phone, applicant_email, applicant_address, registered_at, process_instance_id, updated_at)
-        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+            applicant_phone, applicant_email, applicant_address, notify_by_email, notify_by_sms, registered_at,
+            process_instance_id, updated_at)
+        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
         code, procedureCode, division, channel.name(), DossierStatus.NEWLY_REGISTERED.code(), applicant.name(),
-        applicant.idNumber(), applicant.phone(), applicant.email(), applicant.address(), at(registeredAt),
-        processInstanceId, at(EngineClock.now()));
-    history(code, DossierStatus.NEWLY_REGISTERED);
+        applicant.idNumber(), applicant.phone(), applicant.email(), applicant.address(), contact.email(),
+        contact.sms(), at(registeredAt), processInstanceId, at(EngineClock.now()));
+    history(code, DossierStatus.NEWLY_REGISTERED, null);
   }
 
   public void setStatus(String code, DossierStatus status) {
+    setStatus(code, status, null);
+  }
+
+  /** The status change with what the step said about it (e.g. the missing items of a supplement request). */
+  public void setStatus(String code, DossierStatus status, String note) {
     tracked(code, status, before -> {
       update("update dossier set status = ?, updated_at = ? where code = ?", status.code(), now(), code);
-      history(code, status);
+      history(code, status, note);
     });
   }
 
@@ -72,7 +80,7 @@ public class DossierRegistry {
   public void markInProcess(String code) {
     if (jdbc.update("update dossier set status = ?, updated_at = ? where code = ? and status = ?",
         DossierStatus.IN_PROCESS.code(), now(), code, DossierStatus.RECEIVED.code()) == 1) {
-      history(code, DossierStatus.IN_PROCESS);
+      history(code, DossierStatus.IN_PROCESS, null);
     }
   }
 
@@ -80,7 +88,7 @@ public class DossierRegistry {
     DossierFacts received = tracked(code, DossierStatus.RECEIVED, before -> {
       update("update dossier set status = ?, received_at = ?, due_at = ?, deadline_days = ?, updated_at = ? where code = ?",
           DossierStatus.RECEIVED.code(), at(receivedAt), at(dueAt), deadlineDays, now(), code);
-      history(code, DossierStatus.RECEIVED);
+      history(code, DossierStatus.RECEIVED, null);
     });
     events.publishEvent(new DossierEvent.Received(code, received.procedureCode(), Channel.valueOf(received.channel())));
   }
@@ -100,8 +108,14 @@ public class DossierRegistry {
 
   /** An apology with a new appointment date was sent (form 04). Not tracked: the report reads due_at only. */
   public void markRescheduled(String code, Instant newDueAt) {
+    markRescheduled(code, newDueAt, null);
+  }
+
+  /** The same, with the apology's reason for the listeners (the applicant's letter, the board's notice). */
+  public void markRescheduled(String code, Instant newDueAt, String reason) {
     update("update dossier set rescheduled_due_at = ?, apology_count = apology_count + 1, updated_at = ? where code = ?",
         at(newDueAt), now(), code);
+    events.publishEvent(new DossierEvent.Rescheduled(code, newDueAt, reason));
   }
 
   /**
@@ -109,12 +123,18 @@ public class DossierRegistry {
    * with a timeliness) also gets its processing time in working minutes from receipt, for the report's average.
    */
   public void markFinished(String code, DossierStatus status, Outcome outcome, String timeliness, Instant at) {
+    markFinished(code, status, outcome, timeliness, at, null);
+  }
+
+  /** The same, with what the step said about it (e.g. the reasons of a refusal). */
+  public void markFinished(String code, DossierStatus status, Outcome outcome, String timeliness, Instant at,
+      String note) {
     DossierFacts finished = tracked(code, status, before -> {
       Long minutes = timeliness == null || before.receivedAt() == null
           ? null : calendar.workingMinutesBetween(before.receivedAt(), at);
       update("update dossier set status = ?, outcome = ?, timeliness = ?, completed_at = ?, processing_minutes = ?, "
           + "updated_at = ? where code = ?", status.code(), outcome.name(), timeliness, at(at), minutes, now(), code);
-      history(code, status);
+      history(code, status, note);
     });
     if (timeliness != null) {
       events.publishEvent(new DossierEvent.Solved(code, finished.procedureCode(), timeliness));
@@ -125,30 +145,57 @@ public class DossierRegistry {
     tracked(code, DossierStatus.RETURNED, before -> {
       update("update dossier set status = ?, returned_at = ?, updated_at = ? where code = ?",
           DossierStatus.RETURNED.code(), at(returnedAt), now(), code);
-      history(code, DossierStatus.RETURNED);
+      history(code, DossierStatus.RETURNED, null);
     });
   }
 
   /**
-   * Runs the change, given the dossier's facts before it, and appends its effect on the statistics summary (new
-   * contributions minus old); returns the facts after it. {@code newStatus} is the status the change enters, or
-   * null when it leaves the status alone: a pause (status 5) opens or closes only when the status changes to or
-   * from 5, and only then are the dossier's pauses read again.
+   * Runs the change, given the dossier's facts before it (row locked, so two concurrent changes of one dossier each
+   * see the other's result as their "before"), publishes both facts, and returns those after it. {@code newStatus}
+   * is the status the change enters, or null when it leaves the status alone: a pause (status 5) opens or closes
+   * only when the status changes to or from 5, and only then are the dossier's pauses read again.
    */
   private DossierFacts tracked(String code, DossierStatus newStatus, Consumer<DossierFacts> change) {
-    DossierFacts before = summary.lockFacts(code).orElseThrow(() -> new DossierNotFoundException(code));
+    DossierFacts before = facts(code, " for update").orElseThrow(() -> new DossierNotFoundException(code));
     change.accept(before);
     boolean pausesMayChange = newStatus != null && (newStatus == DossierStatus.SUPPLEMENT_REQUESTED || before.paused());
-    return summary.record(before, code, pausesMayChange);
+    DossierFacts after = pausesMayChange ? facts(code, "").orElseThrow()
+        : row(code, "").map(f -> f.withPauses(before.pauses())).orElseThrow();
+    events.publishEvent(new DossierEvent.FactsChanged(code, before, after));
+    return after;
   }
 
-  /** Closes the dossier's current status interval and opens the new one, both at the engine clock's now. */
-  private void history(String code, DossierStatus status) {
+  private Optional<DossierFacts> facts(String code, String lock) {
+    return row(code, lock).map(f -> f.withPauses(jdbc.query("select changed_at, ended_at from dossier_status_change "
+            + "where dossier_code = ? and status = ?",
+        (rs, i) -> new DossierFacts.Pause(instant(rs, "changed_at"), instant(rs, "ended_at")),
+        code, DossierStatus.SUPPLEMENT_REQUESTED.code())));
+  }
+
+  /** The dossier's registry columns, without its pauses. */
+  private Optional<DossierFacts> row(String code, String lock) {
+    return jdbc.query("select " + DossierFacts.COLUMNS + " from dossier where code = ?" + lock,
+        (rs, i) -> DossierFacts.of(rs, List.of()), code).stream().findFirst();
+  }
+
+  /**
+   * Closes the dossier's current status interval and opens the new one, both at the engine clock's now, and
+   * announces the change.
+   */
+  private void history(String code, DossierStatus status, String note) {
     OffsetDateTime now = now();
     jdbc.update("update dossier_status_change set ended_at = ? where dossier_code = ? and ended_at is null",
         now, code);
     jdbc.update("insert into dossier_status_change (dossier_code, status, changed_at) values (?, ?, ?)",
         code, status.code(), now);
+    events.publishEvent(new DossierEvent.StatusChanged(code, status, note, now.toInstant()));
+  }
+
+  /** How the applicant wants to be told of the dossier. */
+  public ContactPreferences contactPreferences(String code) {
+    return jdbc.query("select notify_by_email, notify_by_sms from dossier where code = ?",
+        (rs, i) -> new ContactPreferences(rs.getBoolean("notify_by_email"), rs.getBoolean("notify_by_sms")), code)
+        .stream().findFirst().orElseThrow(() -> new DossierNotFoundException(code));
   }
 
   public Optional<Dossier> find(String code) {

@@ -20,6 +20,9 @@ public final class DossierVariables {
   public static final String APPLICANT_PHONE = "applicantPhone";
   public static final String APPLICANT_EMAIL = "applicantEmail";
   public static final String APPLICANT_ADDRESS = "applicantAddress";
+  /** The applicant's contact preferences (booleans; absent: yes): notifications by email, by SMS and Zalo. */
+  public static final String NOTIFY_BY_EMAIL = "notifyByEmail";
+  public static final String NOTIFY_BY_SMS = "notifyBySms";
   /** When the dossier, or its last supplement, arrived: the legal clock counts from here. */
   public static final String ARRIVED_AT = "arrivedAt";
   public static final String RECEIVED_AT = "receivedAt";

@@ -45,7 +45,8 @@ public class RegisterDossier implements ExecutionListener {
     Instant now = EngineClock.now();
 
     String code = codes.next(now.atZone(zone).toLocalDate());
-    registry.register(code, procedure.code(), procedure.division(), channel, applicant, now,
+    ContactPreferences contact = new ContactPreferences(yes(execution, NOTIFY_BY_EMAIL), yes(execution, NOTIFY_BY_SMS));
+    registry.register(code, procedure.code(), procedure.division(), channel, applicant, contact, now,
         execution.getProcessInstanceId());
 
     execution.setProcessBusinessKey(code);
@@ -56,6 +57,12 @@ public class RegisterDossier implements ExecutionListener {
     execution.setVariable(SITE_INSPECTION_REQUIRED, procedure.siteInspectionRequired());
     execution.setVariable(CHANNEL, channel.name());
     setInstant(execution, ARRIVED_AT, now);
+  }
+
+  /** A contact preference: yes unless the variable says false (a form without the field, an older client). */
+  private static boolean yes(DelegateExecution execution, String name) {
+    Object value = execution.getVariable(name);
+    return !(Boolean.FALSE.equals(value) || "false".equals(value));
   }
 
   private static Channel channel(String value) {

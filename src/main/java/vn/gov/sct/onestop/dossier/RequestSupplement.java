@@ -28,8 +28,8 @@ public class RequestSupplement implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    requiredText(execution, RECEPTION_NOTE);
-    registry.setStatus(requiredText(execution, DOSSIER_CODE), DossierStatus.SUPPLEMENT_REQUESTED);
+    String missing = requiredText(execution, RECEPTION_NOTE);
+    registry.setStatus(requiredText(execution, DOSSIER_CODE), DossierStatus.SUPPLEMENT_REQUESTED, missing);
     setInstant(execution, SUPPLEMENT_DEADLINE, calendar.addWorkingDays(EngineClock.now(), timeLimitDays));
   }
 }

@@ -23,10 +23,8 @@ abstract class StopDossier implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    if (reasonRequired) {
-      requiredText(execution, RECEPTION_NOTE);
-    }
-    registry.markFinished(requiredText(execution, DOSSIER_CODE), status, outcome, null, EngineClock.now());
+    String reason = reasonRequired ? requiredText(execution, RECEPTION_NOTE) : text(execution, RECEPTION_NOTE);
+    registry.markFinished(requiredText(execution, DOSSIER_CODE), status, outcome, null, EngineClock.now(), reason);
     execution.setVariable(RECEPTION_OUTCOME, outcome.name());
   }
 }

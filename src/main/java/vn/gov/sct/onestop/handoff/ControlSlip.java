@@ -31,19 +31,20 @@ public class ControlSlip {
 
   /**
    * Hands the dossier to {@code toUnit}: closes the open line and opens the receiving unit's. The sender is the
-   * unit of the last line, or the one-stop desk, where every dossier arrives, for the first handoff.
+   * unit of the last line, or the one-stop desk, where every dossier arrives, for the first handoff; returned.
    */
-  public void handOff(String dossierCode, String toUnit, String actor, Instant at, Instant dueAt) {
+  public String handOff(String dossierCode, String toUnit, String actor, Instant at, Instant dueAt) {
     Optional<ControlSlipEntry> last = lastEntry(dossierCode);
     last.ifPresent(entry -> close(dossierCode, entry, at, actor));
+    String fromUnit = last.map(ControlSlipEntry::toUnit).orElse(StaffGroups.ONE_STOP);
     jdbc.update("""
         insert into dossier_handoff (dossier_code, seq, from_unit, from_user, to_unit, handed_at, due_at,
             due_provisional)
         values (?, ?, ?, ?, ?, ?, ?, ?)""",
-        dossierCode, last.map(ControlSlipEntry::seq).orElse(0) + 1,
-        last.map(ControlSlipEntry::toUnit).orElse(StaffGroups.ONE_STOP), actor, toUnit, at(at), at(dueAt),
+        dossierCode, last.map(ControlSlipEntry::seq).orElse(0) + 1, fromUnit, actor, toUnit, at(at), at(dueAt),
         // counted on a year without its official notice: reviewed when the notice arrives (sla/ProvisionalDueDates)
         dueAt != null && calendar.isProvisionalBetween(at, dueAt));
+    return fromUnit;
   }
 
   /** The last unit finished its share: the dossier left the workflow (result returned). */

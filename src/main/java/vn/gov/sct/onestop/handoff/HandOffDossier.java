@@ -10,6 +10,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.beans.factory.config.ConfigurableBeanFactory;
 import org.springframework.context.annotation.Scope;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import vn.gov.sct.onestop.EngineClock;
 import vn.gov.sct.onestop.catalog.ProcedureCatalog;
@@ -35,17 +36,19 @@ public class HandOffDossier implements JavaDelegate {
   private final DossierRegistry registry;
   private final Deadlines deadlines;
   private final ProcedureCatalog catalog;
+  private final ApplicationEventPublisher events;
 
   /** Injected per service task by the engine. */
   private Expression to;
   private Expression due;
 
   public HandOffDossier(ControlSlip controlSlip, DossierRegistry registry, Deadlines deadlines,
-      ProcedureCatalog catalog) {
+      ProcedureCatalog catalog, ApplicationEventPublisher events) {
     this.controlSlip = controlSlip;
     this.registry = registry;
     this.deadlines = deadlines;
     this.catalog = catalog;
+    this.events = events;
   }
 
   @Override
@@ -59,8 +62,10 @@ public class HandOffDossier implements JavaDelegate {
     Instant dueAt = due == null
         ? deadlines.unitDue(requiredText(execution, PROCEDURE_CODE), instant(execution, RECEIVED_AT), target, now)
         : ((Date) due.getValue(execution)).toInstant();
-    controlSlip.handOff(code, target, currentUser(execution), now, dueAt);
+    String actor = currentUser(execution);
+    String fromUnit = controlSlip.handOff(code, target, actor, now, dueAt);
     registry.markInProcess(code);
+    events.publishEvent(new DossierHandedOff(code, fromUnit, target, actor, now, dueAt));
   }
 
   private static String currentUser(DelegateExecution execution) {

@@ -133,6 +133,8 @@ public class OnlineDossierService {
     variables.put(DossierVariables.APPLICANT_PHONE, applicant.phone());
     variables.put(DossierVariables.APPLICANT_EMAIL, applicant.email());
     variables.put(DossierVariables.APPLICANT_ADDRESS, applicant.address());
+    variables.put(DossierVariables.NOTIFY_BY_EMAIL, applicant.wants(ApplicantData.NotifyBy.EMAIL));
+    variables.put(DossierVariables.NOTIFY_BY_SMS, applicant.wants(ApplicantData.NotifyBy.SMS));
     variables.put(DossierVariables.CHANNEL, Channel.ONLINE.name());
     variables.put(AttachmentStore.VARIABLE, AttachmentStore.join(ids));
 

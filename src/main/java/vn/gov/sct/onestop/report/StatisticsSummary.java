@@ -3,19 +3,20 @@ package vn.gov.sct.onestop.report;
 import static vn.gov.sct.onestop.SqlTimestamps.instant;
 
 import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Optional;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 import vn.gov.sct.onestop.calendar.WorkingCalendar;
+import vn.gov.sct.onestop.dossier.DossierEvent;
+import vn.gov.sct.onestop.dossier.DossierFacts;
 import vn.gov.sct.onestop.dossier.DossierStatus;
 
 /**
@@ -23,9 +24,9 @@ import vn.gov.sct.onestop.dossier.DossierStatus;
  * {@link SummaryRules}). Three writers:
  *
  * <ul>
- *   <li>{@link #lockFacts} and {@link #record}: the registry reads a dossier's facts before and after a change,
- *       inside the engine transaction, and appends the difference to {@code dossier_summary_delta} (insert only,
- *       so concurrent clerks never wait on a shared row);
+ *   <li>{@link #record}: the registry publishes a dossier's facts before and after a change inside the engine
+ *       transaction ({@link DossierEvent.FactsChanged}), and the difference is appended to
+ *       {@code dossier_summary_delta} (insert only, so concurrent clerks never wait on a shared row);
  *   <li>{@link #compact}: folds the appended deltas into {@code dossier_summary_day} and deletes exactly the rows
  *       it folded, holding the lock row (safe with several nodes);
  *   <li>{@link #rebuild}: recomputes the summary from the registry, the same code as the backfill migration.
@@ -36,8 +37,6 @@ import vn.gov.sct.onestop.dossier.DossierStatus;
 @Repository
 public class StatisticsSummary {
 
-  static final String FACTS_COLUMNS =
-      "procedure_code, division, channel, received_at, due_at, completed_at, outcome, timeliness, processing_minutes";
   private static final int COMPACTION_CHUNK = 10_000;
 
   private final JdbcTemplate jdbc;
@@ -56,44 +55,21 @@ public class StatisticsSummary {
   }
 
   /**
-   * The dossier's facts, its registry row locked until the transaction ends, so that two concurrent changes of
-   * one dossier each see the other's result as their "before". Empty when there is no such dossier.
+   * Appends the difference between the dossier's facts before and after a change (new contributions minus old):
+   * the registry publishes both inside the engine's transaction, and this listener runs synchronously in it, so the
+   * deltas commit or roll back with the step.
    */
-  public Optional<DossierFacts> lockFacts(String code) {
-    return facts(code, " for update");
-  }
-
-  /**
-   * Appends the difference between the dossier's facts before and after a change, in the caller's transaction, and
-   * returns the facts after it. Its intervals in status 5 are read again only when the change may have opened or
-   * closed one ({@code pausesMayChange}); otherwise they are those of {@code before}.
-   */
-  public DossierFacts record(DossierFacts before, String code, boolean pausesMayChange) {
-    DossierFacts after = pausesMayChange ? facts(code, "").orElseThrow()
-        : row(code, "").map(f -> f.withPauses(before.pauses())).orElseThrow();
+  @EventListener
+  public void record(DossierEvent.FactsChanged change) {
     SummaryDeltas deltas = new SummaryDeltas();
-    SummaryRules.add(deltas, after, 1, zone);
-    SummaryRules.add(deltas, before, -1, zone);
+    SummaryRules.add(deltas, change.after(), 1, zone);
+    SummaryRules.add(deltas, change.before(), -1, zone);
     List<Object[]> rows = new ArrayList<>();
     deltas.forEach((key, values) -> rows.add(row(key, values)));
     if (!rows.isEmpty()) {
       jdbc.batchUpdate("insert into dossier_summary_delta (local_day, procedure_code, division, " + Measure.COLUMNS
           + ") values (?, ?, ?" + ", ?".repeat(Measure.COUNT) + ")", rows);
     }
-    return after;
-  }
-
-  private Optional<DossierFacts> facts(String code, String lock) {
-    return row(code, lock).map(f -> f.withPauses(jdbc.query("select changed_at, ended_at from dossier_status_change "
-            + "where dossier_code = ? and status = ?",
-        (rs, i) -> new DossierFacts.Pause(instant(rs, "changed_at"), instant(rs, "ended_at")),
-        code, DossierStatus.SUPPLEMENT_REQUESTED.code())));
-  }
-
-  /** The dossier's registry columns, without its pauses. */
-  private Optional<DossierFacts> row(String code, String lock) {
-    return jdbc.query("select " + FACTS_COLUMNS + " from dossier where code = ?" + lock,
-        (rs, i) -> facts(rs, List.of()), code).stream().findFirst();
   }
 
   /**
@@ -154,8 +130,8 @@ public class StatisticsSummary {
     SummaryDeltas sums = new SummaryDeltas();
     JdbcTemplate streaming = new JdbcTemplate(jdbc.getDataSource());
     streaming.setFetchSize(10_000);
-    streaming.query("select " + FACTS_COLUMNS + " from dossier",
-        (ResultSet rs) -> SummaryRules.addDossier(sums, facts(rs, Collections.emptyList()), 1, zone));
+    streaming.query("select " + DossierFacts.COLUMNS + " from dossier",
+        (ResultSet rs) -> SummaryRules.addDossier(sums, DossierFacts.of(rs, Collections.emptyList()), 1, zone));
     streaming.query("select d.procedure_code, d.division, d.received_at, d.due_at, s.changed_at, s.ended_at "
             + "from dossier_status_change s join dossier d on d.code = s.dossier_code where s.status = ?",
         (ResultSet rs) -> SummaryRules.addPause(sums, rs.getString("procedure_code"), rs.getString("division"),
@@ -209,13 +185,5 @@ public class StatisticsSummary {
       row[3 + i] = values[i];
     }
     return row;
-  }
-
-  private static DossierFacts facts(ResultSet rs, List<DossierFacts.Pause> pauses) throws SQLException {
-    long minutes = rs.getLong("processing_minutes");
-    Long processingMinutes = rs.wasNull() ? null : minutes;
-    return new DossierFacts(rs.getString("procedure_code"), rs.getString("division"), rs.getString("channel"),
-        instant(rs, "received_at"), instant(rs, "due_at"), instant(rs, "completed_at"), rs.getString("outcome"),
-        rs.getString("timeliness"), processingMinutes, pauses);
   }
 }

@@ -10,6 +10,7 @@ import static vn.gov.sct.onestop.report.Measure.PAUSED_WITHIN;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import vn.gov.sct.onestop.dossier.DossierFacts;
 
 /**
  * The one place that turns a dossier into summary deltas, used by the registry's incremental writes, the

@@ -33,8 +33,8 @@ public class RecordApology implements JavaDelegate {
     if (!newDue.isAfter(now)) {
       throw new IllegalArgumentException("Variable 'newDueAt' (" + newDue + ") must be a date after now (" + now + ")");
     }
-    registry.markRescheduled(code, newDue);
-    events.record(code, "issueApology", SlaEventKind.APOLOGY, now,
-        "Hẹn lại " + newDue + ": " + requiredText(execution, APOLOGY_REASON));
+    String reason = requiredText(execution, APOLOGY_REASON);
+    registry.markRescheduled(code, newDue, reason);
+    events.record(code, "issueApology", SlaEventKind.APOLOGY, now, "Hẹn lại " + newDue + ": " + reason);
   }
 }

@@ -34,9 +34,9 @@ public class RequestAppraisalSupplement implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    requiredText(execution, APPRAISAL_NOTE);
+    String missing = requiredText(execution, APPRAISAL_NOTE);
     Instant now = EngineClock.now();
-    registry.setStatus(requiredText(execution, DOSSIER_CODE), DossierStatus.SUPPLEMENT_REQUESTED);
+    registry.setStatus(requiredText(execution, DOSSIER_CODE), DossierStatus.SUPPLEMENT_REQUESTED, missing);
     setInstant(execution, PAUSED_AT, now);
     setInstant(execution, SUPPLEMENT_DEADLINE, calendar.addWorkingDays(now, timeLimitDays));
   }

@@ -41,6 +41,8 @@ import vn.gov.sct.onestop.EngineTestSupport;
     "camunda.bpm.job-execution.enabled=false",
     // as in EngineTestSupport, whose properties this annotation replaces: no scheduled compaction at the JVM's exit
     "onestop.statistics.compaction-interval=PT24H",
+    // nor an outbox dispatcher: it would send the outbox tests' rows (same database) through this context's senders
+    "onestop.outbox.auto-dispatch=false",
     "spring.main.banner-mode=off"})
 public class EngineRestSecurityTest extends EngineTestSupport {
 

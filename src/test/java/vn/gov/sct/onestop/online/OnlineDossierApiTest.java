@@ -19,6 +19,8 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.springframework.test.web.servlet.MvcResult;
+import vn.gov.sct.onestop.dossier.ContactPreferences;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -350,5 +352,19 @@ class OnlineDossierApiTest extends OnlineApiTestSupport {
           .andExpect(status().isConflict())
           .andExpect(jsonPath("$.type").value("urn:onestop:problem:not-allowed-result"));
     }
+  }
+
+  @Test
+  void theApplicantChoosesHowToBeNotified() throws Exception {
+    String json = dossierJson("promotion-registration", "Công ty TNHH Chỉ Nhắn Tin")
+        .replace("\"address\": \"Số 1 Lạch Tray, Hải Phòng\"}", "\"address\": \"Số 1 Lạch Tray, Hải Phòng\", \"notifyBy\": [\"SMS\"]}");
+    MvcResult result = mvc.perform(submission(dossierPart(json), pdf("don.pdf"))).andReturn();
+    assertThat(result.getResponse().getStatus()).as(result.getResponse().getContentAsString()).isEqualTo(201);
+    String code = this.json.readTree(result.getResponse().getContentAsByteArray()).get("dossierCode").asText();
+    assertThat(registry.contactPreferences(code)).isEqualTo(new ContactPreferences(false, true));
+
+    String unknown = json.replace("[\"SMS\"]", "[\"FAX\"]");
+    assertThat(mvc.perform(submission(dossierPart(unknown), pdf("don.pdf"))).andReturn().getResponse().getStatus())
+        .isEqualTo(400);
   }
 }

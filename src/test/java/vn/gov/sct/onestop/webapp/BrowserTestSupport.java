@@ -65,6 +65,8 @@ import vn.gov.sct.onestop.TestDatabase;
 @Tag("browser")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "camunda.bpm.job-execution.enabled=false",
+    // the outbox tests drive their dispatcher; a cached context polling the same database would send their rows
+    "onestop.outbox.auto-dispatch=false",
     "spring.main.banner-mode=off"
 })
 @ExtendWith(BrowserTestSupport.FailureArtifacts.class)

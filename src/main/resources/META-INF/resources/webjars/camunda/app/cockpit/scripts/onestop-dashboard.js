@@ -817,6 +817,64 @@ function renderPapers(node, api) {
   });
 }
 
+/*
+ * Outbox (issue 16): "Tin nhắn gửi lỗi" – messages to applicants, staff or the portal parked as dead after their last
+ * attempt, with a retry. Reading uses the Cockpit login; a retry is a write and carries the operator's own
+ * credentials (HTTP Basic, typed into the block), as every write to /api/v1 must: the session cookie alone never
+ * writes. Managers and administrators only (the API answers 403 to others).
+ */
+function renderDeadMessages(node, api) {
+  node.innerHTML = '<section class="onestop-dead-messages"><h2 class="section-title">Tin nhắn gửi lỗi</h2>' +
+    '<div class="onestop-dead-list">Đang tải…</div>' +
+    '<form class="form-inline onestop-dead-login" style="margin-top:6px">' +
+    '<label>Tài khoản <input name="user" class="form-control" autocomplete="username"></label> ' +
+    '<label>Mật khẩu <input name="password" type="password" class="form-control" autocomplete="current-password">' +
+    '</label> <span class="text-muted">(cần để gửi lại)</span></form></section>';
+  var list = node.querySelector('.onestop-dead-list');
+  var login = node.querySelector('form');
+
+  function load() {
+    getJson(apiUrl('/outbox/dead'), api).then(function(rows) {
+      if (!rows.length) {
+        list.innerHTML = '<p class="text-muted">Không có tin nhắn gửi lỗi.</p>';
+        return;
+      }
+      var html = '<p><strong>' + rows.length + '</strong> tin nhắn đã dừng gửi sau nhiều lần thử.</p>' +
+        '<table class="cam-table"><thead><tr><th>Mã hồ sơ</th><th>Kênh</th><th>Người nhận</th><th>Loại</th>' +
+        '<th>Số lần thử</th><th>Lỗi cuối</th><th>Tạo lúc</th><th></th></tr></thead><tbody>';
+      rows.forEach(function(m) {
+        html += '<tr><td>' + esc(m.dossierCode) + '</td><td>' + esc(m.channel) + '</td><td>' + esc(m.recipient) +
+          '</td><td>' + esc(m.kind) + '</td><td class="text-right">' + esc(m.attempts) + '</td><td>' +
+          esc(m.lastError) + '</td><td>' + esc(dateTime(m.createdAt)) + '</td><td><button type="button" ' +
+          'class="btn btn-default btn-xs" data-retry="' + esc(m.id) + '">Gửi lại</button></td></tr>';
+      });
+      list.innerHTML = html + '</tbody></table>';
+    }, function(error) {
+      list.innerHTML = '<p class="text-danger">Không tải được danh sách: ' + esc(error.message) + '</p>';
+    });
+  }
+
+  list.addEventListener('click', function(event) {
+    var id = event.target.getAttribute('data-retry');
+    if (!id) {
+      return;
+    }
+    var credentials = btoa(unescape(encodeURIComponent(login.user.value + ':' + login.password.value)));
+    fetch(apiUrl('/outbox/dead/' + encodeURIComponent(id) + '/retry'), {
+      method: 'POST', credentials: 'omit',
+      headers: {Accept: 'application/json', Authorization: 'Basic ' + credentials, 'X-Requested-With': 'XMLHttpRequest'}
+    }).then(function(response) {
+      if (!response.ok) {
+        throw new Error('HTTP ' + response.status);
+      }
+      load();
+    }).catch(function(error) {
+      list.insertAdjacentHTML('afterbegin', '<p class="text-danger">Không gửi lại được: ' + esc(error.message) + '</p>');
+    });
+  });
+  load();
+}
+
 export default [
   {
     id: 'onestop.dueDateChanges',
@@ -874,6 +932,14 @@ export default [
     },
     render: function(node, context) {
       renderStory(node, context.api);
+    }
+  },
+  {
+    id: 'onestop.deadMessages',
+    pluginPoint: 'cockpit.dashboard',
+    priority: 90,
+    render: function(node, context) {
+      renderDeadMessages(node, context.api);
     }
   },
   {
