@@ -16,6 +16,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.jersey.ResourceConfigCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import vn.gov.sct.onestop.web.DatabaseUnavailable;
+import vn.gov.sct.onestop.web.Problems;
 
 /**
  * The engine REST API answers a concurrent change with 409 Conflict instead of Camunda's 500: two clerks (or a
@@ -33,8 +35,8 @@ public class EngineRestConflicts {
   private static final Logger log = LoggerFactory.getLogger(EngineRestConflicts.class);
 
   @Bean
-  ResourceConfigCustomizer engineRestConflictMappers() {
-    return config -> config.register(new Unwrapped()).register(new Wrapped());
+  ResourceConfigCustomizer engineRestConflictMappers(Problems problems) {
+    return config -> config.register(new Unwrapped()).register(new Wrapped(problems));
   }
 
   /** The engine's exception as thrown by the services (Jersey picks the mapper of the nearest type). */
@@ -52,12 +54,21 @@ public class EngineRestConflicts {
    */
   @Priority(Priorities.USER - 100)
   static final class Wrapped implements ExceptionMapper<RestException> {
+    private final Problems problems;
+
+    Wrapped(Problems problems) {
+      this.problems = problems;
+    }
+
     @Override
     public Response toResponse(RestException e) {
       for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
         if (cause instanceof OptimisticLockingException conflict) {
           return conflict(conflict);
         }
+      }
+      if (DatabaseUnavailable.causedBy(e)) { // the one mapper of this type also serves EngineRestUnavailable
+        return EngineRestUnavailable.unavailable(problems, e);
       }
       return ExceptionHandlerHelper.getInstance().getResponse(e);
     }

