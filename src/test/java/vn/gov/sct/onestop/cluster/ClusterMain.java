@@ -20,7 +20,7 @@ import vn.gov.sct.faults.FaultInjection;
  *
  * <pre>
  *   --jar=target/onestop-0.1.0-SNAPSHOT.jar   the packaged application (the Maven profile passes it)
- *   --timers=300       timers per backlog (scenarios 1 and 2)
+ *   --timers=200       timers per backlog (scenarios 1 and 2)
  *   --threads=4        applicants and clerks at work during a fault
  *   --scenarios=timers,kill,postgres,clerks,delegate,ratelimit,rolling
  *   --output=RELIABILITY.md
@@ -44,7 +44,7 @@ public final class ClusterMain {
   }
 
   public static void main(String[] args) throws Exception {
-    Map<String, String> options = new LinkedHashMap<>(Map.of("timers", "300", "threads", "4",
+    Map<String, String> options = new LinkedHashMap<>(Map.of("timers", "200", "threads", "4",
         "scenarios", String.join(",", ALL), "output", "RELIABILITY.md", "jar", ""));
     for (String arg : args) {
       if (arg.isBlank()) {
@@ -135,7 +135,9 @@ public final class ClusterMain {
         }
       }
     }
-    report.machine("Duration of the whole run", seconds((System.nanoTime() - started) / 1e9));
+    report.machine("Duration of the whole run", seconds((System.nanoTime() - started) / 1e9) + String.format(
+        " (1-minute load average at the end %.2f)", java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+        .getSystemLoadAverage()));
     String command = "mvn -Pcluster verify" + (commandLine.isEmpty() ? "" : " -Dcluster.args=\"" + commandLine + "\"");
     report.write(Path.of(options.get("output")), command);
     log("wrote %s", options.get("output"));
