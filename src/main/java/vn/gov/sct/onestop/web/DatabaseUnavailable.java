@@ -6,6 +6,7 @@ import java.sql.SQLTransientConnectionException;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 
 /**
  * Whether a failure means the database could not be reached (down, restarting, no free connection within the
@@ -22,7 +23,11 @@ public final class DatabaseUnavailable {
   private DatabaseUnavailable() {}
 
   public static boolean causedBy(Throwable failure) {
-    for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+    return causedBy(failure, 0);
+  }
+
+  private static boolean causedBy(Throwable failure, int depth) {
+    for (Throwable t = failure; t != null && depth < 50; t = t.getCause() == t ? null : t.getCause(), depth++) {
       if (t instanceof CannotGetJdbcConnectionException || t instanceof CannotCreateTransactionException
           || t instanceof SQLTransientConnectionException || t instanceof SQLNonTransientConnectionException) {
         return true;
@@ -30,6 +35,11 @@ public final class DatabaseUnavailable {
       // SQL state class 08: connection exception; 57P01-57P03: the server is shutting down or starting up
       if (t instanceof SQLException sql && sql.getSQLState() != null
           && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
+        return true;
+      }
+      // the database went away mid-transaction: the rollback failed too ("Connection is closed", no SQL state),
+      // and Spring throws that instead of the failure that caused it, which it keeps as the application exception
+      if (t instanceof TransactionSystemException rollback && causedBy(rollback.getApplicationException(), depth + 1)) {
         return true;
       }
     }

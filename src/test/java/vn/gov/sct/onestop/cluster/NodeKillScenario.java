@@ -39,7 +39,8 @@ final class NodeKillScenario {
     Office office = new Office(List.of(one, two), new Tally(), "K");
     Load load = new Load(office, threads);
     Thread.sleep(5000);
-    backlog.dueAt(setup, new Date(System.currentTimeMillis() + 1000));
+    // due after the REST calls that set it, so both nodes start on the whole backlog at once
+    backlog.dueAt(setup, new Date(System.currentTimeMillis() + 5000 + n * 20L));
     long waitUntil = System.nanoTime() + 120_000_000_000L;
     while (backlog.pending() > n * 2 / 3 && System.nanoTime() < waitUntil) {
       Thread.sleep(20);

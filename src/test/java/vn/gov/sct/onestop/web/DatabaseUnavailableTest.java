@@ -7,6 +7,7 @@ import java.sql.SQLTransientConnectionException;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.junit.jupiter.api.Test;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 
 /** Which failures mean "the database cannot be reached" (503, retry) and which are something else. */
 class DatabaseUnavailableTest {
@@ -21,6 +22,20 @@ class DatabaseUnavailableTest {
         new SQLException("An I/O error occurred while sending to the backend.", "08006")))).isTrue();
     assertThat(DatabaseUnavailable.causedBy(new ProcessEngineException("shutting down",
         new SQLException("terminating connection due to administrator command", "57P01")))).isTrue();
+  }
+
+  @Test
+  void aRollbackThatFailedBecauseTheServerWentAwayIsUnavailability() {
+    // as logged in the cluster harness's PostgreSQL restart: the rollback's exception hides the server's
+    TransactionSystemException rollback = new TransactionSystemException("JDBC rollback failed",
+        new SQLException("Connection is closed"));
+    rollback.initApplicationException(new ProcessEngineException("An exception occurred in the persistence layer",
+        new SQLException("FATAL: terminating connection due to administrator command", "57P01")));
+    assertThat(DatabaseUnavailable.causedBy(new ProcessEngineException("persistence", rollback))).isTrue();
+    TransactionSystemException other = new TransactionSystemException("JDBC rollback failed",
+        new SQLException("Connection is closed"));
+    other.initApplicationException(new IllegalStateException("a bug"));
+    assertThat(DatabaseUnavailable.causedBy(other)).isFalse();
   }
 
   @Test
