@@ -1,7 +1,6 @@
 package vn.gov.sct.onestop.cluster;
 
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -39,8 +38,7 @@ final class NodeKillScenario {
     Office office = new Office(List.of(one, two), new Tally(), "K");
     Load load = new Load(office, threads);
     Thread.sleep(5000);
-    // due after the REST calls that set it, so both nodes start on the whole backlog at once
-    backlog.dueAt(setup, new Date(System.currentTimeMillis() + 5000 + n * 20L));
+    backlog.dueAtOnce(setup);
     long waitUntil = System.nanoTime() + 120_000_000_000L;
     while (backlog.pending() > n * 2 / 3 && System.nanoTime() < waitUntil) {
       Thread.sleep(20);

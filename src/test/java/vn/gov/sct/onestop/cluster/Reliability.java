@@ -76,8 +76,8 @@ final class Reliability {
         + "the promises it checked and any that failed are listed. The operating promises drawn from it are in the "
         + "README (Operations).\n\n");
     md.append("Settings these runs stand for (application.yaml): job lock time 60 s "
-        + "(`camunda.bpm.job-execution.lock-time-in-millis`, Camunda's default is 5 minutes) and `max-wait` 5 s, so an "
-        + "SLA timer whose node crashed fires at most about 65 s late (scenario 2 measures it); failed jobs retried "
+        + "(`camunda.bpm.job-execution.lock-time-in-millis`, Camunda's default is 5 minutes) and `max-wait` 2 s, so an "
+        + "SLA timer whose node crashed fires at most about 62 s late (scenario 2 measures it); failed jobs retried "
         + "after 1, 5 and 15 minutes, then an incident (`failedJobRetryTimeCycle`; the harness shortens it to 2, 4 "
         + "and 8 s for scenario 6); a request waits at most 5 s for a database connection, then answers 503 "
         + "(`spring.datasource.hikari.connection-timeout`). The machine is shared with other engineers' builds: "

@@ -59,9 +59,7 @@ final class TimersScenario {
     Office office = new Office(nodes, new Tally(), label);
     ClusterMain.log("%s: submitting %d dossiers", label, n);
     TimerBacklog backlog = TimerBacklog.submit(office, cluster.database.jdbc, n);
-    // the due date lies after the REST calls that set it, so the whole backlog falls due at one instant
-    Date due = new Date(System.currentTimeMillis() + 5000 + n * 20L);
-    backlog.dueAt(office, due);
+    Date due = backlog.dueAtOnce(office);
     ClusterMain.log("%s: %d timers due at %s", label, n, due.toInstant());
     long deadline = System.nanoTime() + 300_000_000_000L;
     if (backlog.awaitFired(backlog.jobs.values(), deadline) < 0) {
