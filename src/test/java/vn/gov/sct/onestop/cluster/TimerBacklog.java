@@ -53,20 +53,34 @@ final class TimerBacklog {
   }
 
   /**
-   * Makes the whole backlog due at one instant that lies after the REST calls setting it: the time of a first few
-   * calls (set an hour ahead) tells how long the rest take on this machine now. Returns the instant.
+   * Makes the whole backlog due at one instant, as an operator would with Cockpit: the warning timers' job
+   * definition is suspended with its jobs (no node acquires them), their due dates are moved to now, and the job
+   * definition is activated again: from that instant every timer of the backlog is due. Returns the instant.
    */
   Date dueAtOnce(Office office) throws Exception {
-    List<String> probe = List.copyOf(jobs.values()).subList(0, Math.min(8, jobs.size()));
-    long start = System.nanoTime();
-    dueAt(office, probe, new Date(System.currentTimeMillis() + 3_600_000L));
-    double perJobMillis = (System.nanoTime() - start) / 1e6 / probe.size();
-    Date at = new Date(System.currentTimeMillis() + 3000 + (long) (2 * perJobMillis * jobs.size()));
-    dueAt(office, List.copyOf(jobs.values()), at);
-    if (System.currentTimeMillis() > at.getTime()) {
-      ClusterMain.log("note: setting the due dates took longer than planned; part of the backlog fell due earlier");
-    }
+    List<String> definitions = jdbc.queryForList("select id_ from act_ru_jobdef where act_id_ = ?", String.class,
+        ACTIVITY);
+    suspend(office, definitions, true);
+    dueAt(office, new Date());
+    Date at = new Date();
+    suspend(office, definitions, false);
     return at;
+  }
+
+  private static void suspend(Office office, List<String> definitions, boolean suspended) throws Exception {
+    for (String id : definitions) {
+      boolean done = false;
+      for (int attempt = 1; attempt <= 20 && !done; attempt++) {
+        done = office.send(base -> office.put(base + "/engine-rest/job-definition/" + id + "/suspended", Office.ADMIN,
+            Map.of("suspended", suspended, "includeJobs", true)), 204).ok();
+        if (!done) {
+          Office.pause(attempt);
+        }
+      }
+      if (!done) {
+        throw new IllegalStateException("could not " + (suspended ? "suspend" : "activate") + " job definition " + id);
+      }
+    }
   }
 
   /** Sets every timer's due date to {@code at} through the engine REST API, as the administrator. */
