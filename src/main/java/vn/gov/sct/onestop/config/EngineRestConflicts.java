@@ -7,7 +7,10 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.errorcode.BuiltinExceptionCode;
 import org.camunda.bpm.engine.rest.exception.ExceptionHandlerHelper;
 import org.camunda.bpm.engine.rest.exception.RestException;
@@ -35,8 +38,10 @@ public class EngineRestConflicts {
   private static final Logger log = LoggerFactory.getLogger(EngineRestConflicts.class);
 
   @Bean
-  ResourceConfigCustomizer engineRestConflictMappers(Problems problems) {
-    return config -> config.register(new Unwrapped()).register(new Wrapped(problems));
+  ResourceConfigCustomizer engineRestConflictMappers(Problems problems, TaskService tasks, IdentityService identity) {
+    TaskCompletedMeanwhile completedMeanwhile = new TaskCompletedMeanwhile(tasks, identity);
+    return config -> config.register(new Unwrapped()).register(new Wrapped(problems, completedMeanwhile))
+        .register(new Refused(completedMeanwhile));
   }
 
   /** The engine's exception as thrown by the services (Jersey picks the mapper of the nearest type). */
@@ -55,9 +60,11 @@ public class EngineRestConflicts {
   @Priority(Priorities.USER - 100)
   static final class Wrapped implements ExceptionMapper<RestException> {
     private final Problems problems;
+    private final TaskCompletedMeanwhile completedMeanwhile;
 
-    Wrapped(Problems problems) {
+    Wrapped(Problems problems, TaskCompletedMeanwhile completedMeanwhile) {
       this.problems = problems;
+      this.completedMeanwhile = completedMeanwhile;
     }
 
     @Override
@@ -70,11 +77,32 @@ public class EngineRestConflicts {
       if (DatabaseUnavailable.causedBy(e)) { // the one mapper of this type also serves EngineRestUnavailable
         return EngineRestUnavailable.unavailable(problems, e);
       }
+      if (completedMeanwhile.applies()) {
+        return conflict(e);
+      }
       return ExceptionHandlerHelper.getInstance().getResponse(e);
     }
   }
 
-  static Response conflict(OptimisticLockingException e) {
+  /**
+   * The losing clerk of a completion race may also be refused by the authorization check (403): the winner's commit
+   * removed the candidate-group link that let them work on the task. A task that is gone is a conflict.
+   */
+  @Priority(Priorities.USER - 100)
+  static final class Refused implements ExceptionMapper<AuthorizationException> {
+    private final TaskCompletedMeanwhile completedMeanwhile;
+
+    Refused(TaskCompletedMeanwhile completedMeanwhile) {
+      this.completedMeanwhile = completedMeanwhile;
+    }
+
+    @Override
+    public Response toResponse(AuthorizationException e) {
+      return completedMeanwhile.applies() ? conflict(e) : ExceptionHandlerHelper.getInstance().getResponse(e);
+    }
+  }
+
+  static Response conflict(Exception e) {
     log.debug("Engine REST request met a concurrent change: {}", e.getMessage());
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("type", OptimisticLockingException.class.getSimpleName());

@@ -5,7 +5,9 @@ import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import java.util.Locale;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.rest.exception.ExceptionHandlerHelper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,22 +31,33 @@ public class EngineRestUnavailable {
   private static final Logger log = LoggerFactory.getLogger(EngineRestUnavailable.class);
 
   @Bean
-  ResourceConfigCustomizer engineRestUnavailableMappers(Problems problems) {
-    return config -> config.register(new EngineFailure(problems)).register(new AnyFailure(problems));
+  ResourceConfigCustomizer engineRestUnavailableMappers(Problems problems, TaskService tasks,
+      IdentityService identity) {
+    TaskCompletedMeanwhile completedMeanwhile = new TaskCompletedMeanwhile(tasks, identity);
+    return config -> config.register(new EngineFailure(problems, completedMeanwhile))
+        .register(new AnyFailure(problems));
   }
 
+  /** Also the losing completion of a race on a task (EngineRestConflicts): the one mapper of this type. */
   @Priority(Priorities.USER - 100)
   static final class EngineFailure implements ExceptionMapper<ProcessEngineException> {
     private final Problems problems;
+    private final TaskCompletedMeanwhile completedMeanwhile;
 
-    EngineFailure(Problems problems) {
+    EngineFailure(Problems problems, TaskCompletedMeanwhile completedMeanwhile) {
       this.problems = problems;
+      this.completedMeanwhile = completedMeanwhile;
     }
 
     @Override
     public Response toResponse(ProcessEngineException e) {
-      return DatabaseUnavailable.causedBy(e) ? unavailable(problems, e) : ExceptionHandlerHelper.getInstance()
-          .getResponse(e);
+      if (DatabaseUnavailable.causedBy(e)) {
+        return unavailable(problems, e);
+      }
+      if (completedMeanwhile.applies()) {
+        return EngineRestConflicts.conflict(e);
+      }
+      return ExceptionHandlerHelper.getInstance().getResponse(e);
     }
   }
 
