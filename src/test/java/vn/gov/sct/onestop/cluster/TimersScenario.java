@@ -24,8 +24,8 @@ final class TimersScenario {
     int n = cluster.timers();
     Reliability.Section s = cluster.report.section("1. Timers on two nodes", String.format("A backlog of %d SLA "
         + "warning timers (`%s` of the completeness check, each of its own dossier submitted online) is made due at "
-        + "once through the engine REST API (job definition suspended with its jobs, due dates moved, job definition activated); first only node-1 runs, then a second backlog "
-        + "of the same size with node-1 and node-2 on the same database. Rate: timers fired per second between the "
+        + "once through the engine REST API (job definition suspended with its jobs, due dates moved, job "
+        + "definition activated); first only node-1 runs, then a second backlog of the same size with node-1 and node-2 on the same database. Rate: timers fired per second between the "
         + "first and the last successful job of the backlog in the engine's job log (the wait until the idle job "
         + "executors' next acquisition is shown apart).", n, TimerBacklog.ACTIVITY));
     Node one = cluster.node(1);
