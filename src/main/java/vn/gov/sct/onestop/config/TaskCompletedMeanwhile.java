@@ -42,6 +42,9 @@ final class TaskCompletedMeanwhile {
     identity.clearAuthentication();
     try {
       return tasks.createTaskQuery().taskId(completion.group(1)).count() == 0;
+    } catch (RuntimeException cannotTell) {
+      // the database is gone too (a PostgreSQL restart): an exception mapper must not throw; the caller answers
+      return false;
     } finally {
       if (user != null) {
         identity.setAuthentication(user);
