@@ -1,5 +1,6 @@
 package vn.gov.sct.onestop.online;
 
+import io.github.bucket4j.BucketExceptions;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -37,7 +38,8 @@ public class RateLimitFilter extends OncePerRequestFilter {
     try {
       allowed = buckets.tryTake(request.getRemoteAddr());
     } catch (RuntimeException e) {
-      if (!DatabaseUnavailable.causedBy(e)) {
+      // Bucket4j's own transaction on a connection that PostgreSQL cut reports only "Connection is closed"
+      if (!DatabaseUnavailable.causedBy(e) && !(e instanceof BucketExceptions.BucketExecutionException)) {
         throw e;
       }
       response.setHeader("Retry-After", DatabaseUnavailable.RETRY_AFTER_SECONDS);
