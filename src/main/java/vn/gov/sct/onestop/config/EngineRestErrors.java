@@ -16,8 +16,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.errorcode.BuiltinExceptionCode;
 import org.camunda.bpm.engine.rest.exception.ExceptionHandlerHelper;
 import org.camunda.bpm.engine.rest.exception.RestException;
@@ -36,10 +39,11 @@ import org.springframework.web.context.support.WebApplicationContextUtils;
 import vn.gov.sct.onestop.dossier.MissingVariableException;
 import vn.gov.sct.onestop.dossier.TaskOutcomes.Reason;
 import vn.gov.sct.onestop.dossier.TaskOutcomes.TaskInputException;
+import vn.gov.sct.onestop.web.DatabaseUnavailable;
 import vn.gov.sct.onestop.web.Problems;
 
 /**
- * Two answers of the engine's APIs that Camunda gives as 500, made the client's business:
+ * Answers of the engine's APIs that Camunda gives as 500 (or 403), made the client's business:
  *
  * <ul>
  *   <li><b>409 Conflict</b> for a concurrent change: two clerks (or a clerk and an SLA timer job) changed the same
@@ -51,11 +55,17 @@ import vn.gov.sct.onestop.web.Problems;
  *       {@code dossier/TaskOutcomes}, a delegate's {@link MissingVariableException}). The body is our problem detail
  *       ({@code urn:onestop:problem:task-input}) in the caller's language, naming the variable and its allowed values
  *       in {@code errors}, plus Camunda's {@code message}, which Tasklist shows to the clerk.</li>
+ *   <li><b>409 Conflict</b> too for a completion of a task that is already gone: two clerks completed it at once on
+ *       two nodes and the other's commit came first, so this one found no task (Camunda: 500) or no longer the
+ *       candidate-group link that authorized it (403) ({@link TaskCompletedMeanwhile}; RELIABILITY.md).</li>
+ *   <li><b>503 Service Unavailable</b> with Retry-After when the request could not reach the database (PostgreSQL
+ *       restarting, no pooled connection in time): nothing was written and the same request may be sent again.</li>
  * </ul>
  *
  * <p>Both in the engine REST API ({@code /engine-rest}) and in the web apps' own engine API
  * ({@code /camunda/api/engine}, which Tasklist's forms call to complete tasks): the same mappers are registered in
- * both Jersey applications. Anything else goes to Camunda's own handling.
+ * both Jersey applications. Jersey keeps one mapper per exception type, so every case is decided here, in
+ * {@link #clientError}. Anything else goes to Camunda's own handling.
  */
 @Configuration(proxyBeanMethods = false)
 public class EngineRestErrors {
@@ -69,7 +79,7 @@ public class EngineRestErrors {
 
   @Bean
   ResourceConfigCustomizer engineRestErrorMappers() {
-    return config -> config.register(Wrapped.class).register(Unwrapped.class).register(Raw.class);
+    return config -> MAPPERS.forEach(config::register);
   }
 
   /**
@@ -88,7 +98,7 @@ public class EngineRestErrors {
                 + "Tasklist would show refused completions as server errors");
           }
           api.setInitParameter(ServerProperties.PROVIDER_CLASSNAMES,
-              String.join(",", Wrapped.class.getName(), Unwrapped.class.getName(), Raw.class.getName()));
+              String.join(",", MAPPERS.stream().map(Class::getName).toList()));
         }, null));
   }
 
@@ -124,7 +134,21 @@ public class EngineRestErrors {
   @Priority(Priorities.USER - 100)
   public static final class Raw extends Mapper<IllegalArgumentException> {}
 
-  /** 409 or 400 when the cause is a conflict or a refused input; null for Camunda's own handling. */
+  /** The losing clerk of a completion race, refused by the authorization check after the winner's commit. */
+  @Priority(Priorities.USER - 100)
+  public static final class Refused extends Mapper<AuthorizationException> {}
+
+  /** Spring's transaction manager fails before the engine's command starts: not an engine exception. */
+  @Priority(Priorities.USER - 100)
+  public static final class Any extends Mapper<Throwable> {}
+
+  private static final List<Class<?>> MAPPERS =
+      List.of(Wrapped.class, Unwrapped.class, Raw.class, Refused.class, Any.class);
+
+  /**
+   * 409, 400 or 503 when the cause is a conflict, a refused input or an unreachable database; null for Camunda's
+   * own handling.
+   */
   static Response clientError(Throwable e, HttpServletRequest request, ServletContext servletContext) {
     for (Throwable cause = e; cause != null; cause = cause.getCause()) {
       if (cause instanceof OptimisticLockingException conflict) {
@@ -138,10 +162,27 @@ public class EngineRestErrors {
         return refused(missing.variable(), Reason.REQUIRED, List.of(), null, missing, request, servletContext);
       }
     }
+    ApplicationContext spring = WebApplicationContextUtils.getRequiredWebApplicationContext(servletContext);
+    if (DatabaseUnavailable.causedBy(e)) {
+      return unavailable(spring.getBean(Problems.class), e, request);
+    }
+    if ((e instanceof ProcessEngineException || e instanceof RestException)
+        && new TaskCompletedMeanwhile(spring.getBean(TaskService.class), spring.getBean(IdentityService.class))
+            .applies(request)) {
+      return conflict(e);
+    }
     return null;
   }
 
-  static Response conflict(OptimisticLockingException e) {
+  private static Response unavailable(Problems problems, Throwable e, HttpServletRequest request) {
+    log.warn("Engine request could not reach the database: {}", e.toString());
+    return Response.status(Response.Status.SERVICE_UNAVAILABLE)
+        .header("Retry-After", DatabaseUnavailable.RETRY_AFTER_SECONDS)
+        .type(Problems.PROBLEM_JSON.toString())
+        .entity(problems.of(DatabaseUnavailable.problem(), problems.locale(request))).build();
+  }
+
+  static Response conflict(Throwable e) {
     log.debug("Engine REST request met a concurrent change: {}", e.getMessage());
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("type", OptimisticLockingException.class.getSimpleName());

@@ -11,6 +11,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -21,9 +22,14 @@ import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import javax.sql.DataSource;
+import vn.gov.sct.onestop.online.ClientBuckets;
+import vn.gov.sct.onestop.online.LocalBuckets;
 import vn.gov.sct.onestop.online.OnlineProperties;
 import vn.gov.sct.onestop.online.RateLimitFilter;
+import vn.gov.sct.onestop.online.SharedBuckets;
 import vn.gov.sct.onestop.web.ApiProblem;
+import vn.gov.sct.onestop.web.DatabaseUnavailable;
 import vn.gov.sct.onestop.web.Problems;
 
 /**
@@ -61,6 +67,11 @@ public class WebSecurity {
   @Order(2)
   SecurityFilterChain api(HttpSecurity http, IdentityService identity, Problems problems) throws Exception {
     AuthenticationEntryPoint unauthorized = (request, response, e) -> {
+      if (e instanceof AuthenticationServiceException) { // the sign-in could not be checked (database down)
+        response.setHeader("Retry-After", DatabaseUnavailable.RETRY_AFTER_SECONDS);
+        write(problems, request, response, DatabaseUnavailable.problem());
+        return;
+      }
       if (!fromPageScript(request)) {
         response.setHeader("WWW-Authenticate", "Basic realm=\"onestop\", charset=\"UTF-8\"");
       }
@@ -96,9 +107,13 @@ public class WebSecurity {
 
   /** Before Spring Security, so a flood is stopped before any work (and before password checks). */
   @Bean
-  FilterRegistrationBean<RateLimitFilter> publicRateLimit(OnlineProperties properties, Problems problems) {
+  FilterRegistrationBean<RateLimitFilter> publicRateLimit(OnlineProperties properties, Problems problems,
+      DataSource dataSource) {
+    OnlineProperties.RateLimit limit = properties.rateLimit();
+    ClientBuckets buckets = limit.store() == OnlineProperties.Store.DATABASE
+        ? new SharedBuckets(dataSource, limit) : new LocalBuckets(limit, System::nanoTime);
     FilterRegistrationBean<RateLimitFilter> registration = new FilterRegistrationBean<>(
-        new RateLimitFilter(properties.rateLimit(), problems, System::nanoTime));
+        new RateLimitFilter(limit, problems, buckets));
     registration.setName("public-rate-limit");
     registration.addUrlPatterns("/api/v1/public/*");
     registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER - 10);

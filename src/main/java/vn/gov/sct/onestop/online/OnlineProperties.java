@@ -19,10 +19,19 @@ public record OnlineProperties(@NotNull @Valid @DefaultValue RateLimit rateLimit
   /**
    * @param capacity requests a client may send in a burst
    * @param refillPerMinute requests a client regains per minute
-   * @param maxClients client addresses remembered at once; idle full buckets are dropped beyond it
+   * @param maxClients client addresses remembered at once by a node's memory store; idle full buckets are dropped
+   *     beyond it
+   * @param store where the buckets live: {@code memory} (one node, the H2 default) or {@code database} (shared by
+   *     every node; PostgreSQL only)
    */
   public record RateLimit(
       @Min(1) @DefaultValue("30") int capacity,
       @Min(1) @DefaultValue("30") int refillPerMinute,
-      @Min(100) @DefaultValue("100000") int maxClients) {}
+      @Min(100) @DefaultValue("100000") int maxClients,
+      @NotNull @DefaultValue("memory") Store store) {}
+
+  /** Where the rate limit's buckets live. */
+  public enum Store {
+    MEMORY, DATABASE
+  }
 }

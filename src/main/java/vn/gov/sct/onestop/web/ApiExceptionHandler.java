@@ -56,6 +56,12 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
   @ExceptionHandler(Exception.class)
   ResponseEntity<ProblemDetail> unexpected(Exception e) {
+    if (DatabaseUnavailable.causedBy(e)) {
+      log.warn("Database unavailable while answering an API request: {}", e.toString());
+      return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).contentType(Problems.PROBLEM_JSON)
+          .header("Retry-After", DatabaseUnavailable.RETRY_AFTER_SECONDS)
+          .body(problems.of(DatabaseUnavailable.problem(), locale()));
+    }
     log.error("Unexpected error answering an API request", e);
     return respond(problems.build(HttpStatus.INTERNAL_SERVER_ERROR, "internal", null, List.of(), locale()));
   }

@@ -10,15 +10,16 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
  * (a demo user of the task's candidate group) and the form values they submit. The reference process has
  * the same tasks and gets the same values.
  */
-final class Lifecycle {
+public final class Lifecycle {
 
-  record Step(String taskKey, String user, Map<String, Object> variables) {}
+  /** One user task of the lifecycle: who completes it, with which form values (the cluster harness drives it too). */
+  public record Step(String taskKey, String user, Map<String, Object> variables) {}
 
   static final String PROCESS_KEY = "promotionRegistration";
-  static final String PROCEDURE_CODE = "promotion-registration";
+  public static final String PROCEDURE_CODE = "promotion-registration";
   static final String BARE_KEY = "benchBareLifecycle";
 
-  static final List<Step> STEPS = List.of(
+  public static final List<Step> STEPS = List.of(
       new Step("checkCompleteness", "motcua", Map.of("receptionDecision", "ACCEPT")),
       new Step("assignSpecialist", "tp.thuongmai", Map.of("specialist", "cv.thuongmai")),
       new Step("appraiseDossier", "cv.thuongmai",

@@ -160,6 +160,10 @@ public class EngineRestSecurityTest extends EngineTestSupport {
     HttpResponse<String> missing = send("GET", "/engine-rest/task/no-such-task", null, "motcua:demo");
     assertThat(missing.statusCode()).isEqualTo(404);
     assertThat(json.readTree(missing.body()).get("type").asText()).isEqualTo("InvalidRequestException");
+    // the losing clerk of a completion race: the other's commit removed the task (Camunda: 500 or 403)
+    HttpResponse<String> gone = send("POST", "/engine-rest/task/no-such-task/complete", "{}", "motcua:demo");
+    assertThat(gone.statusCode()).isEqualTo(409);
+    assertThat(json.readTree(gone.body()).get("code").asInt()).isEqualTo(1);
   }
 
   /** Throws what Camunda's task resource throws when completing meets a concurrent change, through real Jersey. */

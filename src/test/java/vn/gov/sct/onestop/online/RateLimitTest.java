@@ -42,17 +42,18 @@ class RateLimitTest extends EngineTestSupport {
   @Test
   void tokensComeBackWithTime() {
     AtomicLong nanos = new AtomicLong();
-    RateLimitFilter filter = new RateLimitFilter(new OnlineProperties.RateLimit(2, 60, 100), null, nanos::get);
-    assertThat(filter.tryAcquire("a")).isTrue();
-    assertThat(filter.tryAcquire("a")).isTrue();
-    assertThat(filter.tryAcquire("a")).isFalse();
+    LocalBuckets buckets = new LocalBuckets(new OnlineProperties.RateLimit(2, 60, 100,
+        OnlineProperties.Store.MEMORY), nanos::get);
+    assertThat(buckets.tryTake("a")).isTrue();
+    assertThat(buckets.tryTake("a")).isTrue();
+    assertThat(buckets.tryTake("a")).isFalse();
     nanos.addAndGet(1_000_000_000L); // one second: one token at 60 per minute
-    assertThat(filter.tryAcquire("a")).isTrue();
-    assertThat(filter.tryAcquire("a")).isFalse();
+    assertThat(buckets.tryTake("a")).isTrue();
+    assertThat(buckets.tryTake("a")).isFalse();
     nanos.addAndGet(3_600_000_000_000L); // an hour: full again, not more than the burst
-    assertThat(filter.tryAcquire("a")).isTrue();
-    assertThat(filter.tryAcquire("a")).isTrue();
-    assertThat(filter.tryAcquire("a")).isFalse();
+    assertThat(buckets.tryTake("a")).isTrue();
+    assertThat(buckets.tryTake("a")).isTrue();
+    assertThat(buckets.tryTake("a")).isFalse();
   }
 
   private static org.springframework.test.web.servlet.request.RequestPostProcessor from(String address) {
