@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngineException;
@@ -167,8 +168,8 @@ public class EngineRestErrors {
       return unavailable(spring.getBean(Problems.class), e, request);
     }
     if ((e instanceof ProcessEngineException || e instanceof RestException)
-        && new TaskCompletedMeanwhile(spring.getBean(TaskService.class), spring.getBean(IdentityService.class))
-            .applies(request)) {
+        && new TaskCompletedMeanwhile(spring.getBean(TaskService.class), spring.getBean(HistoryService.class),
+            spring.getBean(IdentityService.class)).applies(request)) {
       return conflict(e);
     }
     return null;

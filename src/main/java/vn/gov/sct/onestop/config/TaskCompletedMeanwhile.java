@@ -3,6 +3,7 @@ package vn.gov.sct.onestop.config;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
@@ -19,14 +20,19 @@ final class TaskCompletedMeanwhile {
   private static final Pattern COMPLETION = Pattern.compile(".*/engine-rest/task/([^/]+)/(complete|submit-form)");
 
   private final TaskService tasks;
+  private final HistoryService history;
   private final IdentityService identity;
 
-  TaskCompletedMeanwhile(TaskService tasks, IdentityService identity) {
+  TaskCompletedMeanwhile(TaskService tasks, HistoryService history, IdentityService identity) {
     this.tasks = tasks;
+    this.history = history;
     this.identity = identity;
   }
 
-  /** True when the request completes a task that no longer exists. */
+  /**
+   * True when the request completes a task that existed and is finished: no longer a runtime task, but a finished
+   * one in the history. A task id that never existed keeps Camunda's own answer.
+   */
   boolean applies(HttpServletRequest request) {
     if (request == null || !"POST".equals(request.getMethod())) {
       return false;
@@ -39,7 +45,9 @@ final class TaskCompletedMeanwhile {
     Authentication user = identity.getCurrentAuthentication();
     identity.clearAuthentication();
     try {
-      return tasks.createTaskQuery().taskId(completion.group(1)).count() == 0;
+      String taskId = completion.group(1);
+      return tasks.createTaskQuery().taskId(taskId).count() == 0
+          && history.createHistoricTaskInstanceQuery().taskId(taskId).finished().count() > 0;
     } catch (RuntimeException cannotTell) {
       // the database is gone too (a PostgreSQL restart): an exception mapper must not throw; the caller answers
       return false;

@@ -161,7 +161,10 @@ public class EngineRestSecurityTest extends EngineTestSupport {
     assertThat(missing.statusCode()).isEqualTo(404);
     assertThat(json.readTree(missing.body()).get("type").asText()).isEqualTo("InvalidRequestException");
     // the losing clerk of a completion race: the other's commit removed the task (Camunda: 500 or 403)
-    HttpResponse<String> gone = send("POST", "/engine-rest/task/no-such-task/complete", "{}", "motcua:demo");
+    org.camunda.bpm.engine.task.Task task = taskService.newTask();
+    taskService.saveTask(task);
+    taskService.complete(task.getId());
+    HttpResponse<String> gone = send("POST", "/engine-rest/task/" + task.getId() + "/complete", "{}", "motcua:demo");
     assertThat(gone.statusCode()).isEqualTo(409);
     assertThat(json.readTree(gone.body()).get("code").asInt()).isEqualTo(1);
   }
