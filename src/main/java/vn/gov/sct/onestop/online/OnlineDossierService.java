@@ -42,6 +42,7 @@ import vn.gov.sct.onestop.dossier.DossierStatus;
 import vn.gov.sct.onestop.dossier.DossierVariables;
 import vn.gov.sct.onestop.dossier.Outcome;
 import vn.gov.sct.onestop.form.ProcedureFields;
+import vn.gov.sct.onestop.review.DossierView;
 import vn.gov.sct.onestop.handoff.ControlSlip;
 import vn.gov.sct.onestop.web.ApiProblem;
 
@@ -77,12 +78,14 @@ public class OnlineDossierService {
   private final TaskService tasks;
   private final ObjectMapper json;
   private final ProcedureFields fields;
+  private final DossierView view;
 
   public OnlineDossierService(ProcedureCatalog catalog, WorkingCalendar calendar, DossierRegistry registry,
       AttachmentPolicy policy, AttachmentStore attachments, LookupSecrets secrets, IdempotencyKeys idempotency,
       ResultDocuments results, ControlSlip controlSlip, RuntimeService runtime, TaskService tasks, ObjectMapper json,
-      ProcedureFields fields) {
+      ProcedureFields fields, DossierView view) {
     this.fields = fields;
+    this.view = view;
     this.catalog = catalog;
     this.calendar = calendar;
     this.registry = registry;
@@ -144,6 +147,7 @@ public class OnlineDossierService {
     ProcessInstance instance = runtime.startProcessInstanceByKey(procedure.processKey(), variables);
     String code = (String) runtime.getVariable(instance.getId(), DossierVariables.DOSSIER_CODE);
     List<Attachment> stored = attachments.store(code, AttachmentKind.SUBMISSION, ids, checked);
+    view.refreshDocuments(code);
     String secret = secrets.issue(code);
     Dossier dossier = registry.get(code);
     SubmitDossierResponse response = new SubmitDossierResponse(code, secret, StatusView.of(dossier.status()),

@@ -1,8 +1,11 @@
 package vn.gov.sct.onestop.review;
 
 import java.time.ZoneId;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 import vn.gov.sct.onestop.attachment.AttachmentStore;
 import vn.gov.sct.onestop.calendar.WorkingCalendar;
@@ -34,9 +37,11 @@ public class DossierView implements TaskListener {
   private final ProcedureFields fields;
   private final DossierRegistry registry;
   private final ZoneId zone;
+  private final TaskService tasks;
 
   public DossierView(AttachmentStore attachments, ProcedureFields fields, DossierRegistry registry,
-      WorkingCalendar calendar) {
+      WorkingCalendar calendar, @Lazy TaskService tasks) {
+    this.tasks = tasks;
     this.attachments = attachments;
     this.fields = fields;
     this.registry = registry;
@@ -49,5 +54,18 @@ public class DossierView implements TaskListener {
     String procedure = registry.get(code).procedureCode();
     task.setVariableLocal(DOCUMENTS, DocumentList.markdown(code, attachments.list(code), zone));
     task.setVariableLocal(FIELDS, FieldList.markdown(fields.fields(procedure), fields.values(code)));
+  }
+
+  /**
+   * Lists the documents again on the dossier's open tasks that show them: an online submission stores its files
+   * after the process started (the code comes from the start), so after its first task was created.
+   */
+  public void refreshDocuments(String dossierCode) {
+    String documents = DocumentList.markdown(dossierCode, attachments.list(dossierCode), zone);
+    for (Task task : tasks.createTaskQuery().processInstanceBusinessKey(dossierCode).active().list()) {
+      if (tasks.getVariableLocal(task.getId(), DOCUMENTS) != null) {
+        tasks.setVariableLocal(task.getId(), DOCUMENTS, documents);
+      }
+    }
   }
 }

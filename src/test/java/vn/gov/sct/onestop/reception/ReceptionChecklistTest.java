@@ -41,75 +41,88 @@ class ReceptionChecklistTest extends EngineTestSupport {
   void theChecklistIsRecordedAtSupplementAndSurvivesTheSupplementRound() throws Exception {
     String code = submit("promotionRegistration", "Công ty TNHH Biển Xanh").getBusinessKey();
     Task check = openTask(code, "checkCompleteness");
-    TypedValue offered = taskService.getVariableTyped(check.getId(), ChecklistTask.VARIABLE);
+    TypedValue offered = taskService.getVariableTyped(check.getId(), ChecklistTask.DOCUMENTS);
     assertThat(offered.getType().getName()).isEqualTo("json");
-    ArrayNode list = (ArrayNode) json.readTree(offered.getValue().toString());
-    assertThat(list).extracting(n -> n.path("name").asText()).containsExactly(APPLICATION, RULES, TICKETS);
-    assertThat(list).allSatisfy(n -> {
-      assertThat(n.path("required").asBoolean()).isTrue();
-      assertThat(n.path("received").asBoolean()).isFalse();
-      assertThat(n.path("paperForm").asText()).isEqualTo("ORIGINAL");
-    });
+    assertThat(names(offered)).containsExactly(APPLICATION, RULES, TICKETS);
+    assertThat(names(taskService.getVariableTyped(check.getId(), ChecklistTask.RECEIVED))).isEmpty();
 
-    // round 1: the application received as original, the rules missing, tickets not applicable, one extra paper
-    item(list, 0, true, "ORIGINAL", 1, null);
-    item(list, 2, false, null, 0, "Chương trình không phát hành vé số");
-    list.addObject().put("name", "Giấy ủy quyền nộp hồ sơ").put("received", true).put("paperForm", "COPY")
-        .put("copies", 2).put("required", true); // 'required' from a client is ignored: the catalog decides
+    // round 1, as the form sends it: the application received as a certified copy, one extra paper
     complete(code, "checkCompleteness", "motcua", vars("receptionDecision", "SUPPLEMENT",
         "receptionNote", "Thể lệ phải có chữ ký của người đại diện", "checklistReviewed", true,
-        "checklist", SpinValues.jsonValue(list.toString()).create()));
+        ChecklistTask.RECEIVED, json(APPLICATION), ChecklistTask.CERTIFIED, json(APPLICATION),
+        ChecklistTask.ADDED, "Giấy ủy quyền nộp hồ sơ\n"));
 
     List<ChecklistItem> first = checklists.items(code);
     assertThat(first).extracting(ChecklistItem::documentName)
         .containsExactly(APPLICATION, RULES, TICKETS, "Giấy ủy quyền nộp hồ sơ");
-    assertThat(first.get(0)).isEqualTo(new ChecklistItem(1, APPLICATION, true, true, PaperForm.ORIGINAL, "Bản chính",
-        1, null));
+    assertThat(first.get(0)).isEqualTo(new ChecklistItem(1, APPLICATION, true, true, PaperForm.CERTIFIED_COPY,
+        "Bản sao có chứng thực", 1, null));
+    assertThat(first.get(1).received()).isFalse();
     assertThat(first.get(3).addedByClerk()).isTrue();
-    assertThat(first.get(3).paperFormLabel()).isEqualTo("Bản sao");
-    assertThat(first.get(3).copies()).isEqualTo(2);
+    assertThat(first.get(3).paperFormLabel()).isEqualTo("Bản chính");
     String note = (String) historyService.createHistoricVariableInstanceQuery().processInstanceIdIn(
             openTask(code, "awaitSupplement").getProcessInstanceId()).variableName("receptionNote").singleResult()
         .getValue();
     assertThat(note).isEqualTo("Thành phần hồ sơ cần bổ sung: " + RULES + "; " + TICKETS + ".\n"
         + "Thể lệ phải có chữ ký của người đại diện");
 
-    // the supplement arrives; the second check starts from round 1
+    // the supplement arrives; the second check starts from round 1, with its ticks
     complete(code, "awaitSupplement", "motcua", vars("supplementReceived", true));
     Task recheck = openTask(code, "checkCompleteness");
-    ArrayNode again = (ArrayNode) json.readTree(
-        taskService.getVariableTyped(recheck.getId(), ChecklistTask.VARIABLE).getValue().toString());
-    assertThat(again).hasSize(4);
-    assertThat(again.get(0).path("received").asBoolean()).isTrue();
-    assertThat(again.get(1).path("received").asBoolean()).isFalse();
-    assertThat(again.get(3).path("required").asBoolean()).isFalse();
+    assertThat(names(taskService.getVariableTyped(recheck.getId(), ChecklistTask.DOCUMENTS)))
+        .containsExactly(APPLICATION, RULES, TICKETS, "Giấy ủy quyền nộp hồ sơ");
+    assertThat(names(taskService.getVariableTyped(recheck.getId(), ChecklistTask.RECEIVED)))
+        .containsExactly(APPLICATION, "Giấy ủy quyền nộp hồ sơ");
+    assertThat(names(taskService.getVariableTyped(recheck.getId(), ChecklistTask.CERTIFIED))).containsExactly(APPLICATION);
 
-    // accepting with the tickets still unticked and its note removed is refused, nothing is written
-    item(again, 1, true, "CERTIFIED_COPY", 1, null);
-    ((ObjectNode) again.get(2)).put("note", "");
+    // accepting with the tickets unticked and no reason is refused, nothing is written
     assertThatThrownBy(() -> complete(code, "checkCompleteness", "motcua", vars("receptionDecision", "ACCEPT",
-        "checklistReviewed", true, "checklist", SpinValues.jsonValue(again.toString()).create())))
-        .hasMessageContaining("variable 'checklist'").hasMessageContaining(TICKETS).hasMessageContaining("note");
+        "checklistReviewed", true, ChecklistTask.RECEIVED, json(APPLICATION, RULES, "Giấy ủy quyền nộp hồ sơ"),
+        ChecklistTask.CERTIFIED, json(APPLICATION))))
+        .hasMessageContaining("variable 'checklistReceived'").hasMessageContaining(TICKETS).hasMessageContaining("note");
     assertThat(checklists.lastRound(code)).isEqualTo(1);
     assertThat(openTask(code, "checkCompleteness")).isNotNull();
 
-    // with the reason it is accepted: round 2 is the dossier's checklist, round 1 is kept
-    ((ObjectNode) again.get(2)).put("note", "Chương trình không phát hành vé số");
+    // with the reason it is accepted (here as an API client's JSON list): round 2 is the checklist, round 1 kept
+    ArrayNode list = json.createArrayNode();
+    list.addObject().put("name", APPLICATION).put("received", true).put("paperForm", "CERTIFIED_COPY").put("copies", 1);
+    list.addObject().put("name", RULES).put("received", true).put("paperForm", "ORIGINAL").put("copies", 2);
+    list.addObject().put("name", TICKETS).put("received", false).put("note", "Chương trình không phát hành vé số");
+    list.addObject().put("name", "Giấy ủy quyền nộp hồ sơ").put("received", true).put("paperForm", "COPY")
+        .put("copies", 1).put("required", true); // 'required' from a client is ignored: the catalog decides
     complete(code, "checkCompleteness", "motcua", vars("receptionDecision", "ACCEPT",
-        "checklistReviewed", true, "checklist", SpinValues.jsonValue(again.toString()).create()));
+        "checklistReviewed", true, "checklist", SpinValues.jsonValue(list.toString()).create()));
     assertThat(checklists.lastRound(code)).isEqualTo(2);
-    assertThat(checklists.items(code)).extracting(ChecklistItem::received).containsExactly(true, true, false, true);
-    assertThat(checklists.items(code).get(1).paperForm()).isEqualTo(PaperForm.CERTIFIED_COPY);
+    List<ChecklistItem> second = checklists.items(code);
+    assertThat(second).extracting(ChecklistItem::received).containsExactly(true, true, false, true);
+    assertThat(second.get(1).copies()).isEqualTo(2);
+    assertThat(second.get(2).note()).isEqualTo("Chương trình không phát hành vé số");
+    assertThat(second.get(3).required()).isFalse();
     assertThat(checklists.items(code, 1)).isEqualTo(first);
     assertThat(registry.get(code).receivedAt()).isNotNull();
+  }
+
+  private List<String> names(TypedValue value) throws Exception {
+    List<String> names = new java.util.ArrayList<>();
+    json.readTree(value.getValue().toString()).forEach(n -> names.add(n.asText()));
+    return names;
+  }
+
+  private TypedValue json(String... names) {
+    ArrayNode list = json.createArrayNode();
+    for (String name : names) {
+      list.add(name);
+    }
+    return SpinValues.jsonValue(list.toString()).create();
   }
 
   @Test
   void badChecklistsAreRefusedNamingTheItemAndACompletionWithoutTheConfirmationRecordsNone() throws Exception {
     String code = submit("promotionRegistration", "Công ty TNHH Hải An").getBusinessKey();
-    Task check = openTask(code, "checkCompleteness");
-    ArrayNode list = (ArrayNode) json.readTree(
-        taskService.getVariableTyped(check.getId(), ChecklistTask.VARIABLE).getValue().toString());
+    ArrayNode list = json.createArrayNode();
+    for (String name : List.of(APPLICATION, RULES, TICKETS)) {
+      list.addObject().put("name", name).put("received", false).put("paperForm", "ORIGINAL").put("copies", 1);
+    }
 
     ArrayNode withoutRequired = list.deepCopy();
     withoutRequired.remove(1);

@@ -53,7 +53,8 @@ class TasklistBrowserIT extends BrowserTestSupport {
   static final By FORM_ERROR = By.cssSelector(".fjs-form-field-error");
   static final By DOCUMENT_LINKS = By.cssSelector(".fjs-form a[href*='/attachments/']");
   static final String CHECKLIST_REVIEWED = "Đã đối chiếu thành phần hồ sơ với danh mục trên";
-  static final By RECEIVED_BOXES = By.xpath("//*[contains(@class,'fjs-form')]//label[normalize-space(.)='Đã nhận']");
+  /** The boxes of the first checkbox group, "Giấy tờ đã nhận". */
+  static final By RECEIVED_BOXES = By.xpath("(//*[contains(@class,'fjs-form-field-checklist')])[1]//input[@type='checkbox']");
 
   @Autowired OnlineDossierService online;
   @Autowired ReceptionChecklist checklists;
@@ -395,18 +396,22 @@ class TasklistBrowserIT extends BrowserTestSupport {
     });
   }
 
-  /** Ticks "Đã nhận" for every document of the checklist and the confirmation below it. */
+  /** Ticks every document of "Giấy tờ đã nhận" (all originals) and the confirmation below the checklist. */
   private void fillChecklist() {
-    List<WebElement> received = waitUntil("the checklist's 'Đã nhận' boxes", d -> {
+    List<WebElement> received = waitUntil("the checklist's documents", d -> {
       List<WebElement> found = d.findElements(RECEIVED_BOXES);
       return found.isEmpty() ? null : found;
     });
     for (WebElement box : received) {
       scrollIntoView(box);
-      box.click();
+      if (!box.isSelected()) {
+        box.click();
+      }
     }
-    WebElement confirm = visible(By.xpath("//*[contains(@class,'fjs-form')]//label[normalize-space(.)="
-        + xpathLiteral(CHECKLIST_REVIEWED) + "]"));
+    waitUntil("every document is ticked", d -> d.findElements(RECEIVED_BOXES).stream().allMatch(WebElement::isSelected));
+    // (a required field's label ends with form-js's asterisk)
+    WebElement confirm = visible(By.xpath("//*[contains(@class,'fjs-form')]//label[contains(normalize-space(.), "
+        + xpathLiteral(CHECKLIST_REVIEWED) + ")]"));
     scrollIntoView(confirm);
     confirm.click();
   }
