@@ -33,6 +33,11 @@ public class DossierView implements TaskListener {
   public static final String DOCUMENTS = "dossierDocuments";
   public static final String FIELDS = "dossierFields";
 
+  /** Whether a task-local variable of this name is one of the views this listener puts on a task. */
+  public static boolean isView(String variableName) {
+    return DOCUMENTS.equals(variableName) || FIELDS.equals(variableName);
+  }
+
   private final AttachmentStore attachments;
   private final ProcedureFields fields;
   private final DossierRegistry registry;
