@@ -15,6 +15,7 @@ import org.camunda.bpm.engine.impl.history.handler.DbHistoryEventHandler;
 import org.camunda.bpm.engine.impl.history.handler.HistoryEventHandler;
 import org.springframework.stereotype.Component;
 import vn.gov.sct.onestop.dossier.DossierTaskNames;
+import vn.gov.sct.onestop.review.DossierView;
 
 /**
  * What the engine keeps of a dossier's history (history level {@code full} otherwise): everything except four
@@ -72,7 +73,9 @@ public class AuditHistory extends AbstractProcessEnginePlugin {
         return log.getState() != JobState.CREATED.getStateCode() && log.getState() != JobState.DELETED.getStateCode();
       }
       if (event instanceof HistoricVariableUpdateEventEntity variable) {
-        return variable.getTaskId() == null || !DossierTaskNames.isLabel(variable.getVariableName());
+        // labels and the forms' views of the dossier (documents, fields: copies of our tables) on tasks
+        return variable.getTaskId() == null || !DossierTaskNames.isLabel(variable.getVariableName())
+            && !DossierView.isView(variable.getVariableName());
       }
       if (event instanceof HistoricActivityInstanceEventEntity activity) {
         return !PASS_THROUGH_GATEWAYS.contains(activity.getActivityType());
