@@ -156,11 +156,12 @@ public class EngineRestErrors {
         return conflict(conflict);
       }
       if (cause instanceof TaskInputException input) {
-        return refused(input.variable(), input.reason(), input.allowed(), input.given(), input, request,
-            servletContext);
+        return refused(input.variable(), input.reason(), input.allowed(), input.given(), input.detail(), input,
+            request, servletContext);
       }
       if (cause instanceof MissingVariableException missing) {
-        return refused(missing.variable(), Reason.REQUIRED, List.of(), null, missing, request, servletContext);
+        return refused(missing.variable(), Reason.REQUIRED, List.of(), null, null, missing, request,
+            servletContext);
       }
     }
     ApplicationContext spring = WebApplicationContextUtils.getRequiredWebApplicationContext(servletContext);
@@ -193,14 +194,14 @@ public class EngineRestErrors {
     return Response.status(Response.Status.CONFLICT).entity(body).type(MediaType.APPLICATION_JSON_TYPE).build();
   }
 
-  private static Response refused(String variable, Reason reason, List<String> allowed, String given, Exception e,
-      HttpServletRequest request, ServletContext servletContext) {
+  private static Response refused(String variable, Reason reason, List<String> allowed, String given, String rule,
+      Exception e, HttpServletRequest request, ServletContext servletContext) {
     log.debug("Engine REST request refused as bad input: {}", e.getMessage());
     ApplicationContext spring = WebApplicationContextUtils.getRequiredWebApplicationContext(servletContext);
     Problems problems = spring.getBean(Problems.class);
     Locale locale = problems.locale(request);
     String message = problems.message("task-input." + reason.key(),
-        new Object[] {variable, String.join(", ", allowed), shown(given)}, locale);
+        new Object[] {variable, String.join(", ", allowed), shown(given), plain(rule)}, locale);
     Map<String, Object> error = new LinkedHashMap<>(Problems.field(variable, message));
     if (reason == Reason.CHOICE_MISSING || reason == Reason.CHOICE_INVALID) {
       error.put("allowedValues", allowed);
@@ -218,6 +219,11 @@ public class EngineRestErrors {
     } catch (JsonProcessingException impossible) {
       throw new IllegalStateException(impossible);
     }
+  }
+
+  /** A rule's words without markup (Tasklist shows messages as HTML). */
+  private static String plain(String text) {
+    return text == null ? "" : text.replaceAll("[<>&\"\\p{Cntrl}]", "");
   }
 
   /** The refused value as the message quotes it: short, and no markup (Tasklist shows messages as HTML). */

@@ -110,7 +110,9 @@ public class TaskOutcomes {
   /** What was wrong with the variable; each reason has its message ({@code task-input.<key>} in messages_*). */
   public enum Reason {
     CHOICE_MISSING("choice-missing"), CHOICE_INVALID("choice-invalid"), REQUIRED("required"), DATE("date"),
-    MEMBER("member");
+    MEMBER("member"),
+    /** A structured value (e.g. the reception checklist) that breaks a rule; the rule is in {@code detail}. */
+    INVALID("invalid");
 
     private final String key;
 
@@ -133,6 +135,7 @@ public class TaskOutcomes {
     private final Reason reason;
     private final List<String> allowed;
     private final String given;
+    private final String detail;
 
     public TaskInputException(DelegateTask task, String variable, Reason reason, List<String> allowed, Object given,
         String problem) {
@@ -142,6 +145,12 @@ public class TaskOutcomes {
       this.reason = reason;
       this.allowed = List.copyOf(allowed);
       this.given = given == null ? null : given.toString();
+      this.detail = problem;
+    }
+
+    /** A value that breaks a rule of its own ({@link Reason#INVALID}), the rule said in {@code problem}. */
+    public TaskInputException(DelegateTask task, String variable, String problem) {
+      this(task, variable, Reason.INVALID, List.of(), null, problem);
     }
 
     public String variable() {
@@ -160,6 +169,11 @@ public class TaskOutcomes {
     /** The value given, null when missing. */
     public String given() {
       return given;
+    }
+
+    /** What is wrong, in the words of the rule that refused it. */
+    public String detail() {
+      return detail;
     }
   }
 }
