@@ -244,7 +244,7 @@ class TasklistBrowserIT extends BrowserTestSupport {
     fields.put("promotionArea", "Quận Lê Chân, Hải Phòng");
     SubmitDossierRequest request = new SubmitDossierRequest("promotion-registration", new ApplicantData(
         "Công ty TNHH Thương mại Biển Xanh", "0201234567", "0912345678", "lienhe@bienxanh.vn",
-        "Số 1 Lạch Tray, Hải Phòng"), fields);
+        "Số 1 Lạch Tray, Hải Phòng", null), fields);
     List<MultipartFile> files = List.of(
         new MockMultipartFile("files", "don-dang-ky.pdf", "application/pdf", pdf("Don dang ky khuyen mai")),
         new MockMultipartFile("files", "the-le.pdf", "application/pdf", pdf("The le chuong trinh")));
