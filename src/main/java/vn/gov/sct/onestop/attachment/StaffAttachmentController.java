@@ -13,6 +13,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import vn.gov.sct.onestop.dossier.DossierAccess;
 import vn.gov.sct.onestop.web.ApiProblem;
@@ -43,17 +44,23 @@ public class StaffAttachmentController {
   }
 
   @GetMapping("/{id}")
-  @Operation(summary = "Tải một tài liệu của hồ sơ")
-  public ResponseEntity<byte[]> content(@PathVariable String code, @PathVariable String id) {
+  @Operation(summary = "Tải một tài liệu của hồ sơ",
+      description = "inline=true: mở trong trình duyệt (liên kết trong biểu mẫu công việc của Tasklist, đăng nhập "
+          + "bằng phiên của ứng dụng web); mặc định: tải về.")
+  public ResponseEntity<byte[]> content(@PathVariable String code, @PathVariable String id,
+      @RequestParam(name = "inline", defaultValue = "false") boolean inline) {
     access.require(code);
     Attachment attachment = store.list(code).stream().filter(a -> a.id().equals(id)).findFirst()
         .orElseThrow(() -> new ApiProblem(HttpStatus.NOT_FOUND, "attachment-not-found"));
     byte[] content = store.content(code, id).orElseThrow();
     return ResponseEntity.ok()
         .contentType(MediaType.parseMediaType(attachment.contentType()))
-        .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+        .header(HttpHeaders.CONTENT_DISPOSITION, (inline ? ContentDisposition.inline() : ContentDisposition.attachment())
             .filename(attachment.fileName(), StandardCharsets.UTF_8).build().toString())
         .header("X-Checksum-SHA256", attachment.sha256())
+        // the browser takes the checked type (PDF, JPEG, PNG) as sent, never sniffs another
+        .header("X-Content-Type-Options", "nosniff")
+        .header(HttpHeaders.CACHE_CONTROL, "private, no-store")
         .body(content);
   }
 }

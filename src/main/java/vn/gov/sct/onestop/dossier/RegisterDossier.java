@@ -12,10 +12,12 @@ import vn.gov.sct.onestop.EngineClock;
 import vn.gov.sct.onestop.calendar.WorkingCalendar;
 import vn.gov.sct.onestop.catalog.ProcedureCatalog;
 import vn.gov.sct.onestop.catalog.Procedure;
+import vn.gov.sct.onestop.form.ProcedureFields;
 
 /**
  * Start listener of every procedure: gives the dossier its code (the business key) and writes its
- * registry row, whether a clerk started it in Tasklist or an applicant submitted it online.
+ * registry row and the procedure's own field values (typed, {@link ProcedureFields}), whether a clerk started
+ * it in Tasklist or an applicant submitted it online.
  */
 @Component("registerDossier")
 public class RegisterDossier implements ExecutionListener {
@@ -23,13 +25,15 @@ public class RegisterDossier implements ExecutionListener {
   private final DossierCodeGenerator codes;
   private final DossierRegistry registry;
   private final ProcedureCatalog catalog;
+  private final ProcedureFields fields;
   private final ZoneId zone;
 
   public RegisterDossier(DossierCodeGenerator codes, DossierRegistry registry, ProcedureCatalog catalog,
-      WorkingCalendar calendar) {
+      ProcedureFields fields, WorkingCalendar calendar) {
     this.codes = codes;
     this.registry = registry;
     this.catalog = catalog;
+    this.fields = fields;
     this.zone = calendar.zone();
   }
 
@@ -47,6 +51,7 @@ public class RegisterDossier implements ExecutionListener {
     String code = codes.next(now.atZone(zone).toLocalDate());
     registry.register(code, procedure.code(), procedure.division(), channel, applicant, now,
         execution.getProcessInstanceId());
+    fields.record(code, procedure.code(), execution, now.atZone(zone).toLocalDate());
 
     execution.setProcessBusinessKey(code);
     execution.setVariable(DOSSIER_CODE, code);

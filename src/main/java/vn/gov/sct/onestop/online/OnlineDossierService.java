@@ -41,6 +41,7 @@ import vn.gov.sct.onestop.dossier.DossierRegistry;
 import vn.gov.sct.onestop.dossier.DossierStatus;
 import vn.gov.sct.onestop.dossier.DossierVariables;
 import vn.gov.sct.onestop.dossier.Outcome;
+import vn.gov.sct.onestop.form.ProcedureFields;
 import vn.gov.sct.onestop.handoff.ControlSlip;
 import vn.gov.sct.onestop.web.ApiProblem;
 
@@ -61,9 +62,6 @@ public class OnlineDossierService {
   /** Newly registered, received, in process, supplement requested: not yet decided. */
   static final Set<DossierStatus> WITHDRAWABLE = EnumSet.of(DossierStatus.NEWLY_REGISTERED,
       DossierStatus.RECEIVED, DossierStatus.IN_PROCESS, DossierStatus.SUPPLEMENT_REQUESTED);
-  static final String FIELD_PREFIX = "field_";
-  private static final Pattern FIELD_NAME = Pattern.compile("[a-zA-Z][a-zA-Z0-9]{0,63}");
-  private static final Pattern FIELD_VALUE = Pattern.compile(OnlineText.PLAIN_LINES);
   private static final Pattern DOSSIER_CODE = Pattern.compile("[A-Z0-9][A-Z0-9.]{0,29}-[0-9]{6}-[0-9]{4,6}");
 
   private final ProcedureCatalog catalog;
@@ -78,10 +76,13 @@ public class OnlineDossierService {
   private final RuntimeService runtime;
   private final TaskService tasks;
   private final ObjectMapper json;
+  private final ProcedureFields fields;
 
   public OnlineDossierService(ProcedureCatalog catalog, WorkingCalendar calendar, DossierRegistry registry,
       AttachmentPolicy policy, AttachmentStore attachments, LookupSecrets secrets, IdempotencyKeys idempotency,
-      ResultDocuments results, ControlSlip controlSlip, RuntimeService runtime, TaskService tasks, ObjectMapper json) {
+      ResultDocuments results, ControlSlip controlSlip, RuntimeService runtime, TaskService tasks, ObjectMapper json,
+      ProcedureFields fields) {
+    this.fields = fields;
     this.catalog = catalog;
     this.calendar = calendar;
     this.registry = registry;
@@ -101,23 +102,27 @@ public class OnlineDossierService {
 
   /** Procedures at online level 3 or 4, with the deadline in force today. */
   public List<ProcedureView> procedures() {
-    LocalDate today = EngineClock.now().atZone(calendar.zone()).toLocalDate();
+    LocalDate today = today();
     return catalog.procedures().stream()
         .filter(p -> p.onlineLevel() >= 3)
         .map(p -> {
           DeadlineVersion deadline = p.deadlineOn(today);
           return new ProcedureView(p.code(), p.nationalCode(), p.nameVi(), p.nameEn(), p.onlineLevel(),
               deadline.workingDays(), deadline.effectiveFrom(), deadline.legalBasis(), p.feeVnd(),
-              p.requiredDocuments());
+              p.requiredDocuments(), fields.fields(p.code()));
         })
         .toList();
+  }
+
+  private LocalDate today() {
+    return EngineClock.now().atZone(calendar.zone()).toLocalDate();
   }
 
   @Transactional
   public Submitted submit(SubmitDossierRequest request, List<MultipartFile> files, String idempotencyKey) {
     IdempotencyKeys.checkFormat(idempotencyKey);
     Procedure procedure = onlineProcedure(request.procedureCode());
-    Map<String, Object> variables = fieldVariables(request.fields());
+    Map<String, Object> variables = fields.checkSubmission(procedure.code(), request.fields(), today());
     List<NewFile> checked = policy.check("files", files, 0);
     String requestHash = requestHash(request, checked);
     if (idempotencyKey != null) {
@@ -256,28 +261,6 @@ public class OnlineDossierService {
   private Procedure onlineProcedure(String code) {
     return catalog.findByCode(code).filter(p -> p.onlineLevel() >= 3).orElseThrow(() ->
         ApiProblem.field(HttpStatus.UNPROCESSABLE_ENTITY, "unknown-procedure", "procedureCode", code));
-  }
-
-  /** The procedure's own fields as variables {@code field_<name>}, so they never overwrite ours. */
-  private static Map<String, Object> fieldVariables(Map<String, String> fields) {
-    Map<String, Object> variables = new HashMap<>();
-    if (fields == null) {
-      return variables;
-    }
-    List<ApiProblem.FieldIssue> issues = new ArrayList<>();
-    fields.forEach((name, value) -> {
-      if (name == null || !FIELD_NAME.matcher(name).matches()) {
-        issues.add(new ApiProblem.FieldIssue("fields", "field.bad-field-name"));
-      } else if (value != null && (value.length() > 2000 || !FIELD_VALUE.matcher(value).matches())) {
-        issues.add(new ApiProblem.FieldIssue("fields." + name, "field.bad-field-value", 2000));
-      } else {
-        variables.put(FIELD_PREFIX + name, value);
-      }
-    });
-    if (!issues.isEmpty()) {
-      throw new ApiProblem(HttpStatus.BAD_REQUEST, "validation", issues, issues.size());
-    }
-    return variables;
   }
 
   private static ApiProblem notAllowed(Dossier dossier, String action) {

@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
+import vn.gov.sct.onestop.form.FormField;
 
 /** A procedure an applicant can submit online, with the deadline in force today. */
 @Schema(description = "Thủ tục nhận hồ sơ trực tuyến (mức độ 3 hoặc 4)")
@@ -17,4 +18,6 @@ public record ProcedureView(
     LocalDate deadlineEffectiveFrom,
     String deadlineLegalBasis,
     @Schema(description = "Phí, lệ phí (đồng)", example = "0") long feeVnd,
-    List<String> requiredDocuments) {}
+    List<String> requiredDocuments,
+    @Schema(description = "Trường thông tin riêng của thủ tục (phần 'fields' khi nộp hồ sơ), theo biểu mẫu của thủ tục")
+    List<FormField> fields) {}

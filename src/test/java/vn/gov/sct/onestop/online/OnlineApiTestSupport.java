@@ -46,13 +46,30 @@ abstract class OnlineApiTestSupport extends EngineTestSupport {
     clockAt("2026-03-02T09:00");
   }
 
+  /** Valid values of each procedure's own fields, as its start form declares them (clock: 2 March 2026). */
+  static final Map<String, String> VALID_FIELDS = Map.of(
+      "promotion-registration", """
+          {"promotionName": "Tri ân khách hàng", "promotionStart": "2026-04-01", "promotionEnd": "2026-04-30",
+           "promotionArea": "Quận Lê Chân, Hải Phòng"}""",
+      "petroleum-retail", """
+          {"storeName": "Cửa hàng xăng dầu số 5", "storeAddress": "Km 5 đường 5, An Dương, Hải Phòng",
+           "supplierName": "Công ty Xăng dầu Khu vực III"}""",
+      "electricity-retail", """
+          {"retailArea": "Xã Tân Tiến, An Dương, Hải Phòng", "customerCount": 320}""",
+      "inspection-seal", """
+          {"inspectionOrganisation": "Công ty Giám định Hải Phòng", "sealDescription": "Dấu tròn, đường kính 30 mm"}""");
+
   static String dossierJson(String procedure, String name) {
+    return dossierJson(procedure, name, VALID_FIELDS.getOrDefault(procedure, VALID_FIELDS.get("promotion-registration")));
+  }
+
+  static String dossierJson(String procedure, String name, String fieldsJson) {
     return """
         {"procedureCode": "%s",
          "applicant": {"name": "%s", "idNumber": "0201234567", "phone": "0912345678",
                        "email": "lienhe@example.vn", "address": "Số 1 Lạch Tray, Hải Phòng"},
-         "fields": {"programName": "Tri ân khách hàng", "startDate": "2026-04-01"}}
-        """.formatted(procedure, name);
+         "fields": %s}
+        """.formatted(procedure, name, fieldsJson);
   }
 
   static MockMultipartFile dossierPart(String json) {
@@ -100,7 +117,7 @@ abstract class OnlineApiTestSupport extends EngineTestSupport {
   Map<String, Long> rowCounts() {
     Map<String, Long> counts = new LinkedHashMap<>();
     for (String table : new String[] {"dossier", "dossier_attachment", "dossier_lookup_secret",
-        "online_idempotency_key", "dossier_code_counter", "ACT_RU_EXECUTION", "ACT_RU_TASK", "ACT_HI_PROCINST"}) {
+        "online_idempotency_key", "dossier_code_counter", "dossier_field_value", "ACT_RU_EXECUTION", "ACT_RU_TASK", "ACT_HI_PROCINST"}) {
       counts.put(table, jdbc.queryForObject("select count(*) from " + table, Long.class));
     }
     counts.put("counter_sum", jdbc.queryForObject("select coalesce(sum(last_number), 0) from dossier_code_counter",

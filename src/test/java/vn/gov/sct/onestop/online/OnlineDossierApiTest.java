@@ -76,7 +76,7 @@ class OnlineDossierApiTest extends OnlineApiTestSupport {
     Object ids = tasks.getVariable(check.getId(), "attachmentIds");
     assertThat(ids.toString().split(",")).containsExactly(body.at("/attachments/0/id").asText(),
         body.at("/attachments/1/id").asText());
-    assertThat(tasks.getVariable(check.getId(), "field_programName")).isEqualTo("Tri ân khách hàng");
+    assertThat(tasks.getVariable(check.getId(), "promotionName")).isEqualTo("Tri ân khách hàng");
     assertThat(tasks.getVariable(check.getId(), "channel")).isEqualTo("ONLINE");
   }
 

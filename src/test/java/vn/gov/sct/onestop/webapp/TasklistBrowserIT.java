@@ -3,14 +3,28 @@ package vn.gov.sct.onestop.webapp;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.web.multipart.MultipartFile;
+import vn.gov.sct.onestop.online.ApplicantData;
+import vn.gov.sct.onestop.online.OnlineDossierService;
+import vn.gov.sct.onestop.online.SubmitDossierRequest;
+import vn.gov.sct.onestop.reception.ChecklistItem;
+import vn.gov.sct.onestop.reception.PaperForm;
+import vn.gov.sct.onestop.reception.ReceptionChecklist;
 
 /**
  * The one-stop clerk's day in the real Tasklist, in Vietnamese: a promotion-registration dossier arrives,
@@ -37,6 +51,12 @@ class TasklistBrowserIT extends BrowserTestSupport {
   static final By GENERIC_FORM = By.cssSelector(".generic-form-fields .text-help");
   static final By COMPLETE = By.cssSelector(".form-actions button.btn-primary[type=submit]");
   static final By FORM_ERROR = By.cssSelector(".fjs-form-field-error");
+  static final By DOCUMENT_LINKS = By.cssSelector(".fjs-form a[href*='/attachments/']");
+  static final String CHECKLIST_REVIEWED = "Đã đối chiếu thành phần hồ sơ với danh mục trên";
+  static final By RECEIVED_BOXES = By.xpath("//*[contains(@class,'fjs-form')]//label[normalize-space(.)='Đã nhận']");
+
+  @Autowired OnlineDossierService online;
+  @Autowired ReceptionChecklist checklists;
 
   @Test
   void clerk_receives_the_dossier_and_only_the_trade_division_sees_the_next_task() {
@@ -69,6 +89,7 @@ class TasklistBrowserIT extends BrowserTestSupport {
     if (camundaForm) {
       waitUntil("the form shows the dossier code " + code, d -> d.findElements(By.cssSelector(".fjs-form input"))
           .stream().anyMatch(input -> code.equals(input.getDomProperty("value"))));
+      fillChecklist();
       chooseRadio(ACCEPT_LABEL);
     } else {
       addGenericVariable("receptionDecision", "String", "ACCEPT");
@@ -135,6 +156,72 @@ class TasklistBrowserIT extends BrowserTestSupport {
     logout();
   }
 
+  @Test
+  void clerk_sees_the_documents_of_an_online_dossier_opens_one_ticks_the_checklist_and_accepts() throws Exception {
+    // an online promotion dossier with two PDFs, through the citizen API's service
+    LocalDate start = LocalDate.now().plusMonths(1);
+    String code = submitOnlineDossier(start);
+    login("tasklist", "motcua");
+    openFilter(MY_DIVISION);
+    Task reception = openTask(code);
+    waitForTaskInList(reception, CHECK_COMPLETENESS);
+    clickTaskInList(reception);
+    click(CLAIM);
+    waitUntil("the task is claimed", d -> d.findElements(CLAIM).isEmpty());
+    assertThat(waitForTaskForm()).as("the completeness check has its Camunda Form").isTrue();
+
+    // the two documents, each a link, and the procedure's own fields under the applicant's details
+    List<WebElement> links = waitUntil("the two document links", d -> {
+      List<WebElement> found = d.findElements(DOCUMENT_LINKS);
+      return found.size() == 2 ? found : null;
+    });
+    assertThat(links).extracting(WebElement::getText).containsExactly("don-dang-ky.pdf", "the-le.pdf");
+    String form = visible(CAMUNDA_FORM).getText();
+    assertThat(form).contains("Tri ân khách hàng 2026").contains(start.format(DateTimeFormatter.ofPattern("dd/MM/yyyy")))
+        .contains("Nộp lần đầu").contains("Văn bản đăng ký thực hiện khuyến mại (theo mẫu)");
+    screenshot("11-completeness-form-with-documents-and-checklist");
+
+    // opening a document: 200, application/pdf, inline, through the web apps' session (no second login)
+    String href = links.get(0).getAttribute("href");
+    assertThat(fetchInBrowser(href)).containsExactly(200L, "application/pdf", "inline");
+    String tasklist = driver.getWindowHandle();
+    scrollIntoView(links.get(0));
+    links.get(0).click();
+    String opened = waitUntil("the document opens in a new tab", d -> d.getWindowHandles().stream()
+        .filter(h -> !h.equals(tasklist)).findFirst().orElse(null));
+    driver.switchTo().window(opened);
+    waitUntil("the tab shows the document", d -> href.equals(d.getCurrentUrl()));
+    pause(1500); // the PDF viewer draws
+    screenshot("12-document-opened-in-the-browser");
+    driver.close();
+    driver.switchTo().window(tasklist);
+
+    // the checklist: every document received, confirmed; accept
+    fillChecklist();
+    chooseRadio(ACCEPT_LABEL);
+    screenshot("13-checklist-ticked-and-accepted");
+    click(COMPLETE);
+    waitUntil("the reception task is completed in the engine", d -> openTasks(code).stream()
+        .noneMatch(t -> t.getTaskDefinitionKey().equals("checkCompleteness")));
+    List<ChecklistItem> recorded = checklists.items(code);
+    assertThat(recorded).hasSize(3).allSatisfy(item -> {
+      assertThat(item.received()).isTrue();
+      assertThat(item.paperForm()).isEqualTo(PaperForm.ORIGINAL);
+      assertThat(item.copies()).isEqualTo(1);
+    });
+    logout();
+
+    // a specialist of another division cannot open the document
+    login("tasklist", "cv.nangluong");
+    List<Object> answer = fetchInBrowser(href);
+    assertThat(answer.get(0)).as("status for cv.nangluong").isIn(403L, 404L);
+    driver.get(href);
+    screenshot("14-other-division-cannot-open-the-document");
+    assertThat(driver.getPageSource()).doesNotContain("%PDF");
+    driver.navigate().back();
+    logout();
+  }
+
   // ---- the dossier, through the engine --------------------------------------------------------------
 
   private String submitPromotionDossier(String applicant) {
@@ -146,6 +233,31 @@ class TasklistBrowserIT extends BrowserTestSupport {
     String code = runtimeService.startProcessInstanceByKey("promotionRegistration", variables).getBusinessKey();
     assertThat(code).as("dossier code (business key)").isNotBlank();
     return code;
+  }
+
+  private String submitOnlineDossier(LocalDate start) {
+    Map<String, Object> fields = new HashMap<>();
+    fields.put("promotionName", "Tri ân khách hàng 2026");
+    fields.put("promotionStart", start.toString());
+    fields.put("promotionEnd", start.plusDays(29).toString());
+    fields.put("promotionArea", "Quận Lê Chân, Hải Phòng");
+    SubmitDossierRequest request = new SubmitDossierRequest("promotion-registration", new ApplicantData(
+        "Công ty TNHH Thương mại Biển Xanh", "0201234567", "0912345678", "lienhe@bienxanh.vn",
+        "Số 1 Lạch Tray, Hải Phòng"), fields);
+    List<MultipartFile> files = List.of(
+        new MockMultipartFile("files", "don-dang-ky.pdf", "application/pdf", pdf("Don dang ky khuyen mai")),
+        new MockMultipartFile("files", "the-le.pdf", "application/pdf", pdf("The le chuong trinh")));
+    return online.submit(request, files, null).response().dossierCode();
+  }
+
+  /** A small valid one-page PDF with a line of text. */
+  private static byte[] pdf(String text) {
+    String stream = "BT /F1 18 Tf 20 70 Td (" + text + ") Tj ET";
+    return ("%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n"
+        + "3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 400 144]/Contents 4 0 R/Resources<</Font<</F1 5 0 R>>>>>>endobj\n"
+        + "4 0 obj<</Length " + stream.length() + ">>stream\n" + stream + "\nendstream endobj\n"
+        + "5 0 obj<</Type/Font/Subtype/Type1/BaseFont/Helvetica>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n")
+        .getBytes(StandardCharsets.US_ASCII);
   }
 
   private List<Task> openTasks(String code) {
@@ -281,6 +393,33 @@ class TasklistBrowserIT extends BrowserTestSupport {
           : option.findElement(By.xpath(".//input | preceding-sibling::input | following-sibling::input"));
       return input.isSelected();
     });
+  }
+
+  /** Ticks "Đã nhận" for every document of the checklist and the confirmation below it. */
+  private void fillChecklist() {
+    List<WebElement> received = waitUntil("the checklist's 'Đã nhận' boxes", d -> {
+      List<WebElement> found = d.findElements(RECEIVED_BOXES);
+      return found.isEmpty() ? null : found;
+    });
+    for (WebElement box : received) {
+      scrollIntoView(box);
+      box.click();
+    }
+    WebElement confirm = visible(By.xpath("//*[contains(@class,'fjs-form')]//label[normalize-space(.)="
+        + xpathLiteral(CHECKLIST_REVIEWED) + "]"));
+    scrollIntoView(confirm);
+    confirm.click();
+  }
+
+  /** status, Content-Type and the disposition type of a GET from the page, with the page's session. */
+  private static List<Object> fetchInBrowser(String url) {
+    Object answer = ((JavascriptExecutor) driver).executeAsyncScript("""
+        const done = arguments[arguments.length - 1];
+        fetch(arguments[0], {credentials: 'same-origin'})
+          .then(r => done([r.status, (r.headers.get('Content-Type') || '').split(';')[0],
+                           (r.headers.get('Content-Disposition') || '').split(';')[0]]))
+          .catch(e => done([0, String(e), '']));""", url);
+    return new ArrayList<>((List<?>) answer);
   }
 
   /** Tasklist's generic form: "Thêm biến", then name, type and value of one variable. */

@@ -1,0 +1,63 @@
+package vn.gov.sct.onestop.reception;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import vn.gov.sct.onestop.EngineClock;
+
+/**
+ * The checklists recorded at reception, in table {@code reception_checklist_item}: one per completeness check
+ * of a dossier (round 1, then round 2 after a supplement ...), earlier rounds kept. {@link #items(String)} is
+ * what the receipt (form 01) and the supplement request (form 02) print.
+ */
+@Component
+public class ReceptionChecklist {
+
+  private final JdbcTemplate jdbc;
+
+  public ReceptionChecklist(JdbcTemplate jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  /** The dossier's latest checklist, in its order; empty when none was recorded. */
+  public List<ChecklistItem> items(String dossierCode) {
+    return items(dossierCode, lastRound(dossierCode));
+  }
+
+  /** The checklist of one round of the completeness check (1 = the first). */
+  public List<ChecklistItem> items(String dossierCode, int round) {
+    return jdbc.query("""
+        select sequence, document_name, required, received, paper_form, copies, note
+        from reception_checklist_item where dossier_code = ? and round = ? order by sequence""", (rs, n) -> {
+          String form = rs.getString("paper_form");
+          PaperForm paperForm = form == null ? null : PaperForm.valueOf(form);
+          return new ChecklistItem(rs.getInt("sequence"), rs.getString("document_name"), rs.getBoolean("required"),
+              rs.getBoolean("received"), paperForm, paperForm == null ? null : paperForm.label(), rs.getInt("copies"),
+              rs.getString("note"));
+        }, dossierCode, round);
+  }
+
+  /** 0 when no checklist was recorded yet. */
+  public int lastRound(String dossierCode) {
+    Integer round = jdbc.queryForObject("select max(round) from reception_checklist_item where dossier_code = ?",
+        Integer.class, dossierCode);
+    return round == null ? 0 : round;
+  }
+
+  /** Records the next round's checklist, in the engine's transaction; answers its round. */
+  int record(String dossierCode, List<ChecklistItem> items, String recordedBy) {
+    int round = lastRound(dossierCode) + 1;
+    Instant now = EngineClock.now();
+    for (ChecklistItem item : items) {
+      jdbc.update("""
+          insert into reception_checklist_item (dossier_code, round, sequence, document_name, required, received,
+              paper_form, copies, note, recorded_at, recorded_by) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+          dossierCode, round, item.sequence(), item.documentName(), item.required(), item.received(),
+          item.paperForm() == null ? null : item.paperForm().name(), item.copies(), item.note(),
+          now.atOffset(ZoneOffset.UTC), recordedBy);
+    }
+    return round;
+  }
+}
