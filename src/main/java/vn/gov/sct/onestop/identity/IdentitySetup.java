@@ -64,9 +64,11 @@ public class IdentitySetup extends AbstractProcessEnginePlugin {
       grant(auth, group, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
       grant(auth, group, Resources.PROCESS_DEFINITION, ANY, Permissions.READ);
     }
+    // READ_HISTORY: the one-stop section receives and returns every dossier and keeps the tracking book, so it may
+    // see each dossier after handing it on (DossierAccess), e.g. to reprint its receipt or return its result.
     for (Procedure procedure : catalog.procedures()) {
       grant(auth, StaffGroups.ONE_STOP, Resources.PROCESS_DEFINITION, procedure.processKey(),
-          Permissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE);
+          Permissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY);
     }
     grant(auth, StaffGroups.ONE_STOP, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
     for (String overseer : List.of(StaffGroups.BOARD, StaffGroups.BOARD + "-lead", StaffGroups.MANAGERS)) {

@@ -22,6 +22,8 @@ import vn.gov.sct.onestop.web.ApiProblem;
 public class LookupSecrets {
 
   private static final SecureRandom RANDOM = new SecureRandom();
+  /** 31 letters and digits without 0/O, 1/I/L: a secret printed on paper is typed by hand. */
+  private static final String TYPABLE = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
   /** Compared when the code is unknown, so both failures take the same time. */
   private static final String NO_HASH = Sha256.hex("no dossier");
 
@@ -39,6 +41,29 @@ public class LookupSecrets {
     jdbc.update("insert into dossier_lookup_secret (dossier_code, secret_hash, created_at) values (?, ?, ?)",
         dossierCode, Sha256.hex(secret), EngineClock.now().atOffset(ZoneOffset.UTC));
     return secret;
+  }
+
+  /**
+   * A lookup secret for a dossier received at the counter, printed on its receipt for the applicant to type:
+   * 16 characters of an alphabet without look-alikes (79 random bits) in groups of four. The public endpoints are
+   * rate limited per client address, so 79 bits are far out of reach of guessing. Nothing when the dossier
+   * already has a secret (an online submission): returns null.
+   */
+  public String issueForCounter(String dossierCode) {
+    if (jdbc.queryForObject("select count(*) from dossier_lookup_secret where dossier_code = ?", Integer.class,
+        dossierCode) > 0) {
+      return null;
+    }
+    StringBuilder secret = new StringBuilder();
+    for (int i = 0; i < 16; i++) {
+      if (i > 0 && i % 4 == 0) {
+        secret.append('-');
+      }
+      secret.append(TYPABLE.charAt(RANDOM.nextInt(TYPABLE.length())));
+    }
+    jdbc.update("insert into dossier_lookup_secret (dossier_code, secret_hash, created_at) values (?, ?, ?)",
+        dossierCode, Sha256.hex(secret.toString()), EngineClock.now().atOffset(ZoneOffset.UTC));
+    return secret.toString();
   }
 
   /**

@@ -115,7 +115,8 @@ public class OnlineDossierController {
 
   @GetMapping(path = "/dossiers/{code}/result")
   @Operation(summary = "Tải kết quả giải quyết (mức độ 4, khi đã trả kết quả - trạng thái 10)")
-  @ApiResponse(responseCode = "200", description = "Văn bản kết quả", content = @Content(mediaType = "text/plain"))
+  @ApiResponse(responseCode = "200", description = "Thông tin kết quả giải quyết (PDF, cùng nội dung mỗi lần tải)",
+      content = @Content(mediaType = "application/pdf"))
   @ApiResponse(responseCode = "409", description = "Chưa trả kết quả, hoặc thủ tục nhận kết quả trực tiếp",
       content = @Content(mediaType = "application/problem+json"))
   public ResponseEntity<byte[]> result(@PathVariable String code, @RequestHeader(SECRET) String secret) {

@@ -229,7 +229,7 @@ public class OnlineDossierService {
     if (dossier.status() != DossierStatus.RETURNED) {
       throw notAllowed(dossier, "result");
     }
-    return results.render(dossier, procedure);
+    return results.render(dossier);
   }
 
   private void verify(String code, String secret) {

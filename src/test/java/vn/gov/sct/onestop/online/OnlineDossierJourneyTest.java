@@ -19,6 +19,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
+import vn.gov.sct.onestop.paper.PdfChecks;
 
 /**
  * A promotion dossier's whole online life: submitted on Monday 2 March 2026, asked to supplement by the
@@ -118,14 +119,29 @@ class OnlineDossierJourneyTest extends OnlineApiTestSupport {
     assertThat(finished.at("/result/timeliness").asText()).isIn("EARLY", "ON_TIME");
     assertThat(finished.at("/result/documentAvailable").asBoolean()).isTrue();
 
-    String document = mvc.perform(get(PUBLIC + "/dossiers/{code}/result", code)
+    byte[] document = mvc.perform(get(PUBLIC + "/dossiers/{code}/result", code)
             .header(OnlineDossierController.SECRET, secret))
         .andExpect(status().isOk())
-        .andExpect(content().contentTypeCompatibleWith(MediaType.TEXT_PLAIN))
-        .andExpect(header().string("Content-Disposition", "attachment; filename=\"ket-qua-" + code + ".txt\""))
-        .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
-    assertThat(document).contains("Số văn bản: 125/XNKM-SCT", "Mã hồ sơ: " + code,
-        "Thủ tục: Đăng ký thực hiện khuyến mại", "Tổ chức, cá nhân: Công ty Cổ phần Cảng Xanh", "Kết quả: Chấp thuận");
+        .andExpect(content().contentType(MediaType.APPLICATION_PDF))
+        .andExpect(header().string("Content-Disposition", "attachment; filename=\"result-copy-" + code + ".pdf\""))
+        .andReturn().getResponse().getContentAsByteArray();
+    PdfChecks result = PdfChecks.of(document);
+    result.assertFontsEmbeddedAndNoGlyphMissing();
+    assertThat(result.text()).contains("125/XNKM-SCT", code, "Đăng ký thực hiện khuyến mại",
+        "Công ty Cổ phần Cảng Xanh", "Chấp thuận");
+    // the same copy under the papers' public address; both supplement requests (reception, appraisal) were issued
+    assertThat(mvc.perform(get(PUBLIC + "/dossiers/{code}/documents/result-copy", code)
+            .header(OnlineDossierController.SECRET, secret)).andExpect(status().isOk())
+        .andReturn().getResponse().getContentAsByteArray()).isEqualTo(document);
+    PdfChecks supplement = PdfChecks.of(mvc.perform(get(PUBLIC + "/dossiers/{code}/documents/supplement-request", code)
+            .header(OnlineDossierController.SECRET, secret)).andExpect(status().isOk())
+        .andReturn().getResponse().getContentAsByteArray());
+    assertThat(supplement.text()).contains(code + "/BS-2", "thẩm định", "Bổ sung mẫu phiếu dự thưởng");
+    PdfChecks receipt = PdfChecks.of(mvc.perform(get(PUBLIC + "/dossiers/{code}/documents/receipt", code)
+            .header(OnlineDossierController.SECRET, secret)).andExpect(status().isOk())
+        .andReturn().getResponse().getContentAsByteArray());
+    assertThat(receipt.text()).contains("Hình thức nộp: Trực tuyến", "don-dang-ky.pdf", "Bản điện tử",
+        "mã đã được cấp khi nộp hồ sơ trực tuyến");
 
     // decided and returned: no withdrawal any more
     mvc.perform(post(PUBLIC + "/dossiers/{code}/withdrawal", code).header(OnlineDossierController.SECRET, secret))

@@ -116,7 +116,11 @@ class StaffSecurityTest extends OnlineApiTestSupport {
         "/api/v1/public/dossiers/{code}/withdrawal",
         "/api/v1/public/dossiers/{code}/result",
         "/api/v1/dossiers/{code}/attachments",
-        "/api/v1/dossiers/{code}/attachments/{id}");
+        "/api/v1/dossiers/{code}/attachments/{id}",
+        "/api/v1/public/dossiers/{code}/documents/{kind}",
+        "/api/v1/dossiers/{code}/documents",
+        "/api/v1/dossiers/{code}/documents/{kind}",
+        "/api/v1/documents/tracking-book");
     mvc.perform(get("/swagger-ui/index.html")).andExpect(status().isOk());
   }
 }

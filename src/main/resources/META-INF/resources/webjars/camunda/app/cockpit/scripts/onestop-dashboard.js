@@ -279,6 +279,69 @@ function renderDueDateChanges(node, api) {
   });
 }
 
+// --- One-stop papers (issue 15): the tracking book of a period and the papers of a dossier, as PDF/XLSX links. ---
+
+var PAPER_NAMES = {
+  'receipt': 'Giấy tiếp nhận hồ sơ và hẹn trả kết quả',
+  'supplement-request': 'Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ',
+  'refusal': 'Phiếu từ chối tiếp nhận giải quyết hồ sơ',
+  'apology': 'Văn bản xin lỗi và hẹn lại ngày trả kết quả',
+  'result-copy': 'Thông tin kết quả giải quyết',
+  'control-slip': 'Phiếu kiểm soát quá trình giải quyết hồ sơ'
+};
+
+function paperLinks(code, papers) {
+  var html = '<ul class="onestop-paper-list">';
+  papers.forEach(function(p) {
+    html += '<li><a target="_blank" rel="noopener" href="' + esc(contextPath() + p.href) + '">' +
+      esc(PAPER_NAMES[p.kind] || p.kind) + ' – số ' + esc(p.number) + '</a> (' + esc(dateTime(p.issuedAt)) +
+      (p.issuedBy ? ', ' + esc(p.issuedBy) : '') + ')</li>';
+  });
+  html += '<li><a target="_blank" rel="noopener" href="' +
+    esc(apiUrl('/dossiers/' + encodeURIComponent(code) + '/documents/control-slip')) + '">' +
+    esc(PAPER_NAMES['control-slip']) + '</a></li>';
+  return html + '</ul>';
+}
+
+function renderPapers(node, api) {
+  var today = new Date();
+  node.innerHTML =
+    '<section class="onestop-papers">' +
+    '<h2 class="section-title">Giấy tờ một cửa</h2>' +
+    '<form class="form-inline onestop-book" style="margin-bottom:10px">Sổ theo dõi hồ sơ ' +
+    '<label>từ ngày <input type="date" name="from" class="form-control" value="' +
+    isoDate(today).substring(0, 8) + '01"></label> ' +
+    '<label>đến ngày <input type="date" name="to" class="form-control" value="' + isoDate(today) + '"></label> ' +
+    '<a class="btn btn-default onestop-book-pdf" target="_blank" rel="noopener" href="#">PDF</a> ' +
+    '<a class="btn btn-default onestop-book-xlsx" target="_blank" rel="noopener" href="#">Excel (XLSX)</a>' +
+    '</form>' +
+    '<form class="form-inline onestop-dossier-papers">' +
+    '<label>Mã hồ sơ <input type="text" name="code" class="form-control" placeholder="H15.50-260302-0001"></label> ' +
+    '<button type="submit" class="btn btn-primary">Xem giấy tờ</button></form>' +
+    '<div class="onestop-paper-result"></div>' +
+    '</section>';
+  var book = node.querySelector('.onestop-book');
+  function bookLinks() {
+    var q = '?from=' + encodeURIComponent(book.from.value) + '&to=' + encodeURIComponent(book.to.value);
+    node.querySelector('.onestop-book-pdf').setAttribute('href', apiUrl('/documents/tracking-book' + q));
+    node.querySelector('.onestop-book-xlsx').setAttribute('href', apiUrl('/documents/tracking-book' + q + '&format=xlsx'));
+  }
+  book.addEventListener('change', bookLinks);
+  bookLinks();
+  var lookup = node.querySelector('.onestop-dossier-papers');
+  var result = node.querySelector('.onestop-paper-result');
+  lookup.addEventListener('submit', function(event) {
+    event.preventDefault();
+    var code = lookup.code.value.trim();
+    result.innerHTML = 'Đang tải…';
+    getJson(apiUrl('/dossiers/' + encodeURIComponent(code) + '/documents'), api).then(function(papers) {
+      result.innerHTML = paperLinks(code, papers);
+    }, function(error) {
+      result.innerHTML = '<p class="text-danger">Không tải được giấy tờ: ' + esc(error.message) + '</p>';
+    });
+  });
+}
+
 export default [
   {
     id: 'onestop.dueDateChanges',
@@ -286,6 +349,14 @@ export default [
     priority: 90,
     render: function(node, context) {
       renderDueDateChanges(node, context.api);
+    }
+  },
+  {
+    id: 'onestop.papers',
+    pluginPoint: 'cockpit.dashboard',
+    priority: 90,
+    render: function(node, context) {
+      renderPapers(node, context.api);
     }
   },
   {
