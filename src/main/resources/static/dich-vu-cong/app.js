@@ -158,13 +158,14 @@ const Dvc = (() => {
       const input = inputFor(form, e.field);
       if (input) {
         fieldError(form, input, e.message);
-        items.push(el('li', {}, el('a', {href: '#' + input.id}, e.message)));
+        items.push(el('li', {}, el('a', {href: '#' + input.id}, labelOf(form, input) + e.message)));
       } else {
         items.push(el('li', {}, e.message));
       }
     });
     let title = problem.title || 'Không gửi được yêu cầu';
-    let detail = problem.detail || '';
+    // with fields at fault, the list says it all; the detail of a validation problem speaks to programmers
+    let detail = items.length ? 'Vui lòng sửa ' + items.length + ' mục dưới đây rồi gửi lại.' : (problem.detail || '');
     if (result.status === 429) {
       const wait = parseInt(result.headers.get('Retry-After') || '60', 10);
       title = 'Bạn đã gửi quá nhiều yêu cầu';
@@ -182,13 +183,22 @@ const Dvc = (() => {
     summary.focus();
   }
 
+  /** "Thư điện tử: " for the summary's list, from the input's own label (without the required mark). */
+  function labelOf(form, input) {
+    const label = form.querySelector('label[for="' + CSS.escape(input.id) + '"]');
+    if (!label) return '';
+    const copy = label.cloneNode(true);
+    copy.querySelectorAll('[aria-hidden]').forEach(n => n.remove());
+    return copy.textContent.trim() + ': ';
+  }
+
   /** The summary of local checks (before anything is sent), the same shape as the API's. */
   function showLocalErrors(form, issues) {
     clearErrors(form);
     const summary = form.querySelector('.form-summary');
     const items = issues.map(i => {
       fieldError(form, i.input, i.message);
-      return el('li', {}, el('a', {href: '#' + i.input.id}, i.message));
+      return el('li', {}, el('a', {href: '#' + i.input.id}, labelOf(form, i.input) + i.message));
     });
     summary.replaceChildren(el('h2', {}, 'Vui lòng kiểm tra lại ' + issues.length + ' mục'), el('ul', {}, items));
     summary.hidden = false;

@@ -150,7 +150,8 @@ class ApplicantPagesBrowserIT extends BrowserTestSupport {
     assertThat(secret).hasSizeGreaterThan(20);
     assertThat(driver.findElement(By.id("xac-nhan")).getText()).contains("Mã tra cứu chỉ hiển thị một lần",
         "don-dang-ky.pdf", "the-le-chuong-trinh.pdf");
-    assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(code).count()).isOne();
+    assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(code)
+        .processDefinitionKey("promotionRegistration").count()).isOne();
     assertThat(driver.getCurrentUrl()).doesNotContain(secret);
     accessible("confirmation");
     screenshot(shot + "04-confirmation");
