@@ -59,6 +59,8 @@
     document.getElementById('kq-ngay').replaceChildren(...facts.flatMap(([k, v]) => [el('dt', {}, k), el('dd', {}, v)]));
 
     document.getElementById('bo-sung').hidden = d.status.code !== 5;
+    document.getElementById('yeu-cau').hidden = true;
+    if (d.status.code === 5) showAsked();
     document.getElementById('rut').hidden = !OPEN.includes(d.status.code);
     const kinds = papersOf(d);
     document.getElementById('giay-to-nut').replaceChildren(...kinds.map(kind =>
@@ -66,6 +68,19 @@
     document.getElementById('giay-to-thong-bao').textContent = kinds.length ? '' : 'Chưa có văn bản nào để tải.';
     const section = document.getElementById('ket-qua');
     section.hidden = false;
+  }
+
+  /** What the latest supplement request asks, in the words of its paper (the PDF stays one click away). */
+  async function showAsked() {
+    const result = await Dvc.call('/dossiers/' + encodeURIComponent(code) + '/supplement-request',
+      {headers: {[SECRET]: secret}});
+    if (!result.ok) return;
+    const a = result.body;
+    document.getElementById('yc-so').textContent = 'phiếu số ' + a.number;
+    document.getElementById('yc-giai-doan').textContent = a.stage || '—';
+    document.getElementById('yc-noi-dung').textContent = a.note || 'Xem Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ.';
+    document.getElementById('yc-han').textContent = a.deadline || '—';
+    document.getElementById('yeu-cau').hidden = false;
   }
 
   async function lookup(form) {

@@ -71,6 +71,17 @@ class ApplicantPagesTest extends EngineTestSupport {
   }
 
   @Test
+  void what_a_supplement_request_asks_needs_the_dossiers_secret() throws Exception {
+    mvc.perform(get("/api/v1/public/dossiers/{code}/supplement-request", "H15.50-260302-0001")
+            .header("Dossier-Secret", "not-the-secret-of-this-dossier"))
+        .andExpect(status().isNotFound())
+        .andExpect(header().string("Content-Type", "application/problem+json"));
+    mvc.perform(get("/api/v1/public/dossiers/{code}/supplement-request", "H15.50-260302-0001"))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.errors[0].field").value("Dossier-Secret"));
+  }
+
+  @Test
   void upload_limits_are_the_settings_the_api_checks() throws Exception {
     mvc.perform(get("/api/v1/public/upload-limits"))
         .andExpect(status().isOk())

@@ -171,6 +171,8 @@ class ApplicantPagesBrowserIT extends BrowserTestSupport {
         "receptionNote", "Bổ sung thể lệ chương trình có chữ ký của người đại diện"));
     lookUp(secret, "Yêu cầu bổ sung hồ sơ");
     assertThat(visible(By.id("bo-sung")).getText()).contains("Phiếu yêu cầu bổ sung");
+    assertThat(visible(By.id("yeu-cau")).getText()).contains("Bổ sung thể lệ chương trình có chữ ký của người đại diện",
+        code + "/BS-1", "tiếp nhận", "Thời hạn bổ sung: đến ngày");
     Path request = download(downloads, "supplement-request");
     assertThat(PdfChecks.of(Files.readAllBytes(request)).text())
         .contains(code, "Bổ sung thể lệ chương trình có chữ ký của người đại diện");
