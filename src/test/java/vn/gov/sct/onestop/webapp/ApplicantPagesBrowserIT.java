@@ -67,9 +67,43 @@ class ApplicantPagesBrowserIT extends BrowserTestSupport {
     journey("desktop", "Công ty TNHH Thương mại Hải An");
   }
 
-  /** The rate limit, reached on purpose: the page says how long to wait, in Vietnamese, next to the form. */
+  /** The applicant withdraws a dossier that waits at reception; the page asks for a confirmation first. */
   @Test
   @Order(3)
+  void withdrawal_after_a_confirmation() {
+    viewport(390, 844, true);
+    driver.get(baseUrl() + "/dich-vu-cong/");
+    @SuppressWarnings("unchecked")
+    List<String> answer = (List<String>) ((JavascriptExecutor) driver).executeAsyncScript("""
+        var done = arguments[arguments.length - 1], body = new FormData();
+        body.append('dossier', new Blob([JSON.stringify({procedureCode: arguments[0],
+          applicant: {name: 'Công ty Cổ phần Cảng Xanh'}, fields: arguments[1]})], {type: 'application/json'}));
+        body.append('files', new Blob(['%PDF-1.7\\n%%EOF\\n'], {type: 'application/pdf'}), 'don.pdf');
+        fetch('/api/v1/public/dossiers', {method: 'POST', body: body}).then(function(r) { return r.json(); })
+          .then(function(d) { done([d.dossierCode, d.lookupSecret]); }, function(e) { done([String(e), null]); });
+        """, PROCEDURE, fieldValues());
+    String code = answer.get(0);
+    assertThat(code).matches("H15\\.50-\\d{6}-\\d{4}");
+    driver.get(baseUrl() + "/dich-vu-cong/tra-cuu?ma=" + code);
+    lookUp(answer.get(1), "Mới đăng ký");
+    type(By.id("rut-ly-do"), "Doanh nghiệp lùi thời gian khuyến mại");
+    click(By.id("rut-nut"));
+    WebElement error = visible(By.id("err-rut-xac-nhan"));
+    assertThat(error.getText()).contains("xác nhận");
+    assertThat(driver.findElement(By.id("rut-xac-nhan")).getDomAttribute("aria-describedby")).contains("err-rut-xac-nhan");
+    click(By.id("rut-xac-nhan"));
+    click(By.id("rut-nut"));
+    waitUntil("withdrawn", d -> d.findElement(By.id("kq-trang-thai")).getText().equals("Trạng thái: Rút hồ sơ"));
+    assertThat(driver.findElement(By.id("kq-giai-thich")).getText()).contains("đã được rút");
+    assertThat(driver.findElement(By.id("rut")).isDisplayed()).isFalse();
+    assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(code).count()).isZero();
+    accessible("withdrawn");
+    screenshot("applicant-phone-10-withdrawn");
+  }
+
+  /** The rate limit, reached on purpose: the page says how long to wait, in Vietnamese, next to the form. */
+  @Test
+  @Order(4)
   void rate_limit_says_how_long_to_wait() {
     viewport(1280, 900, false);
     driver.get(baseUrl() + "/dich-vu-cong/tra-cuu?ma=H15.50-260302-9999");
@@ -258,6 +292,24 @@ class ApplicantPagesBrowserIT extends BrowserTestSupport {
             : "Quận Lê Chân, Hải Phòng");
       }
     }
+  }
+
+  /** Valid values of the declared fields, as the API takes them (for a submission made by a script). */
+  private Map<String, Object> fieldValues() {
+    LocalDate today = LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh"));
+    Map<String, Object> values = new java.util.LinkedHashMap<>();
+    int days = 0;
+    for (FormField field : procedureFields.fields(PROCEDURE)) {
+      switch (field.type()) {
+        case DATE -> values.put(field.key(), today.plusDays(days += 10).toString());
+        case NUMBER -> values.put(field.key(), field.min() != null ? field.min().doubleValue() : 1);
+        case CHOICE -> values.put(field.key(), field.choices().get(0).value());
+        case BOOLEAN -> values.put(field.key(), true);
+        default -> values.put(field.key(), field.key().toLowerCase().contains("name") ? "Tri ân khách hàng 2026"
+            : "Quận Lê Chân, Hải Phòng");
+      }
+    }
+    return values;
   }
 
   /** The staff's side, through the engine: accept at reception, then every later step decides in favour. */
