@@ -50,10 +50,12 @@
     document.getElementById('kq-giai-thich').textContent = EXPLAINED[d.status.code] || '';
     const facts = [['Thủ tục', d.procedureName], ['Ngày nộp', Dvc.moment(d.registeredAt)],
       ['Ngày tiếp nhận', d.receivedAt ? Dvc.moment(d.receivedAt) : 'Chưa tiếp nhận'],
-      ['Ngày hẹn trả kết quả', d.dueAt ? Dvc.day(d.dueAt) : 'Có khi hồ sơ được tiếp nhận']];
+      ['Ngày hẹn trả kết quả', d.dueAt ? Dvc.day(d.dueAt)
+        : (OPEN.includes(d.status.code) ? 'Có khi hồ sơ được tiếp nhận' : 'Không có')]];
     if (d.result) {
       facts.push(['Kết quả', d.result.outcomeLabel + (d.result.timelinessLabel ? ', ' + d.result.timelinessLabel : '')]);
-      facts.push(['Ngày có kết quả', Dvc.moment(d.result.completedAt)]);
+      facts.push([d.result.outcome === 'WITHDRAWN' ? 'Ngày rút hồ sơ' : 'Ngày có kết quả',
+        Dvc.moment(d.result.completedAt)]);
       if (d.result.returnedAt) facts.push(['Ngày trả kết quả', Dvc.moment(d.result.returnedAt)]);
     }
     document.getElementById('kq-ngay').replaceChildren(...facts.flatMap(([k, v]) => [el('dt', {}, k), el('dd', {}, v)]));

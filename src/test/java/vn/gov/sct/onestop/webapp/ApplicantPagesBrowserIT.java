@@ -95,6 +95,8 @@ class ApplicantPagesBrowserIT extends BrowserTestSupport {
     click(By.id("rut-nut"));
     waitUntil("withdrawn", d -> d.findElement(By.id("kq-trang-thai")).getText().equals("Trạng thái: Rút hồ sơ"));
     assertThat(driver.findElement(By.id("kq-giai-thich")).getText()).contains("đã được rút");
+    assertThat(driver.findElement(By.id("kq-ngay")).getText()).contains("Ngày rút hồ sơ")
+        .doesNotContain("Có khi hồ sơ được tiếp nhận");
     assertThat(driver.findElement(By.id("rut")).isDisplayed()).isFalse();
     assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(code).count()).isZero();
     accessible("withdrawn");
