@@ -118,6 +118,30 @@ class PaperStoriesTest extends DossierScenarioSupport {
   }
 
   @Test
+  void theReceiptListsWhatTheClerkTickedOnTheReceptionChecklist() throws Exception {
+    String code = submit("promotionRegistration", at("2026-03-03T09:00"));
+    asClerk();
+    // what the clerk ticks in the completeness form, here as an API client's JSON list (reception/ChecklistTask)
+    String checklist = """
+        [{"name": "Văn bản đăng ký thực hiện khuyến mại (theo mẫu)", "received": true, "paperForm": "ORIGINAL",
+          "copies": 1},
+         {"name": "Thể lệ chương trình khuyến mại (theo mẫu)", "received": true, "paperForm": "CERTIFIED_COPY",
+          "copies": 2},
+         {"name": "Mẫu vé số dự thưởng (nếu có)", "received": false, "note": "Không phát hành vé số"},
+         {"name": "Giấy ủy quyền nộp hồ sơ", "received": true, "paperForm": "COPY", "copies": 1}]""";
+    complete(code, "checkCompleteness", "receptionDecision", "ACCEPT", "checklistReviewed", true, "checklist",
+        org.camunda.spin.plugin.variable.SpinValues.jsonValue(checklist).create());
+    identityService.clearAuthentication();
+
+    String text = PdfChecks.of(staffDownload("motcua", code, "receipt")).text();
+    // names wrap in their table cells: the text reads cell by cell, line by line
+    assertThat(text).contains("1 Văn bản đăng ký thực hiện khuyến mại Bản chính 01",
+        "2 Thể lệ chương trình khuyến mại (theo Bản sao có 02", "chứng thực", "3 Giấy ủy quyền nộp hồ sơ Bản sao 01");
+    // not received: not on the receipt
+    assertThat(text).doesNotContain("Mẫu vé số dự thưởng");
+  }
+
+  @Test
   void theSupplementRequestAndTheRefusalCarryTheClerksNote() throws Exception {
     String code = submit("promotionRegistration", at("2026-03-03T10:15"));
     asClerk();
