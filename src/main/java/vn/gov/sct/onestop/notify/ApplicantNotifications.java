@@ -47,7 +47,7 @@ public class ApplicantNotifications {
     Map<String, Object> values = recipients.values(d);
     values.put("note", event.note() == null ? "" : event.note());
     values.put("outcome", d.outcome() == null ? "" : d.outcome().label().toLowerCase(java.util.Locale.ROOT));
-    values.put("receipt", false); // the receipt PDF (form 01) joins once the documents issue lands: Notifier.ATTACHMENTS
+    values.put("receipt", "dossier-received".equals(kind)); // the receipt (form 01) travels with the mail of reception
     notifier.applicant(d, kind, values);
   }
 

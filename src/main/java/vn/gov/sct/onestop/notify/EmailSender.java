@@ -8,10 +8,14 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
+import org.springframework.core.io.ByteArrayResource;
 import org.springframework.stereotype.Component;
 import vn.gov.sct.onestop.outbox.MessageSender;
 import vn.gov.sct.onestop.outbox.OutboxChannel;
 import vn.gov.sct.onestop.outbox.OutboxMessage;
+import vn.gov.sct.onestop.paper.PaperKind;
+import vn.gov.sct.onestop.paper.Papers;
+import vn.gov.sct.onestop.paper.RenderedPaper;
 
 /**
  * Sends the email rows over SMTP ({@code spring.mail.*}); the message id is made of the row's idempotency key, so
@@ -25,10 +29,12 @@ public class EmailSender implements MessageSender {
 
   private final JavaMailSender smtp;
   private final NotificationProperties properties;
+  private final Papers papers;
 
-  public EmailSender(ObjectProvider<JavaMailSender> smtp, NotificationProperties properties) {
+  public EmailSender(ObjectProvider<JavaMailSender> smtp, NotificationProperties properties, Papers papers) {
     this.smtp = smtp.getIfAvailable();
     this.properties = properties;
+    this.papers = papers;
   }
 
   @Override
@@ -46,7 +52,8 @@ public class EmailSender implements MessageSender {
       return;
     }
     MimeMessage mime = smtp.createMimeMessage();
-    MimeMessageHelper mail = new MimeMessageHelper(mime, false, StandardCharsets.UTF_8.name());
+    List<RenderedPaper> attachments = attachments(message);
+    MimeMessageHelper mail = new MimeMessageHelper(mime, !attachments.isEmpty(), StandardCharsets.UTF_8.name());
     if (properties.email().from() != null) {
       mail.setFrom(properties.email().from());
     }
@@ -54,20 +61,29 @@ public class EmailSender implements MessageSender {
     mail.setSubject(subject);
     mail.setText(body, false);
     mime.setHeader("X-Idempotency-Key", message.idempotencyKey());
-    attach(mail, message);
+    for (RenderedPaper paper : attachments) {
+      mail.addAttachment(paper.fileName(), new ByteArrayResource(paper.content()), paper.contentType());
+    }
     mime.setHeader("Message-ID", "<" + message.idempotencyKey() + "@onestop>");
     smtp.send(mime);
   }
 
   /**
-   * The documents listed in the payload's {@link Notifier#ATTACHMENTS} (the receipt, form 01, once the documents
-   * issue lands). None are listed yet; a listed one this build cannot render is an error, so it is retried later
-   * rather than sent without it.
+   * The papers listed in the payload's {@link Notifier#ATTACHMENTS} by kind (the receipt, form 01), rendered from
+   * their frozen data. A listed paper not found is an error, so the row is retried rather than sent without it: the
+   * paper is issued in the same transaction as the step that wrote the row.
    */
-  private static void attach(MimeMessageHelper mail, OutboxMessage message) {
-    Object attachments = message.payload().get(Notifier.ATTACHMENTS);
-    if (attachments instanceof List<?> list && !list.isEmpty()) {
-      throw new IllegalStateException("Attachments " + list + " are not supported by this build");
+  private List<RenderedPaper> attachments(OutboxMessage message) {
+    Object listed = message.payload().get(Notifier.ATTACHMENTS);
+    if (!(listed instanceof List<?> kinds)) {
+      return List.of();
     }
+    return kinds.stream().map(Object::toString).map(slug -> {
+      PaperKind kind = PaperKind.ofSlug(slug)
+          .orElseThrow(() -> new IllegalStateException("Unknown paper '" + slug + "' to attach"));
+      return papers.issued(message.dossierCode(), kind, null)
+          .orElseThrow(() -> new IllegalStateException("Paper '" + slug + "' of " + message.dossierCode()
+              + " not issued yet"));
+    }).toList();
   }
 }

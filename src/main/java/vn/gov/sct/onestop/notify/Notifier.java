@@ -19,8 +19,8 @@ import vn.gov.sct.onestop.outbox.OutboxChannel;
 public class Notifier {
 
   /**
-   * Where the receipt (form 01) PDF of the documents issue will be attached: the email payload's list of documents
-   * to attach by kind, read by {@link EmailSender}. Empty until that issue lands.
+   * The email payload's list of papers to attach, by kind ({@code receipt}: form 01), read by {@link EmailSender};
+   * a mail whose template values say {@code receipt=true} carries the receipt.
    */
   public static final String ATTACHMENTS = "attachments";
 
@@ -59,7 +59,7 @@ public class Notifier {
     payload.put("to", to);
     payload.put("subject", mail.subject());
     payload.put("body", mail.body());
-    payload.put(ATTACHMENTS, List.of());
+    payload.put(ATTACHMENTS, Boolean.TRUE.equals(values.get("receipt")) ? List.of("receipt") : List.of());
     outbox.add(OutboxChannel.EMAIL, code, to, kind, payload);
   }
 

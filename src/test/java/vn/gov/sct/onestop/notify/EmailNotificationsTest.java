@@ -60,7 +60,14 @@ class EmailNotificationsTest extends OutboxTestSupport {
         code + ": Đã trả kết quả");
     assertThat(body(toApplicant.get(0))).contains("Kính gửi Công ty TNHH Thương mại Biển Xanh",
         "Bổ sung thể lệ chương trình có chữ ký và đóng dấu", "Đăng ký thực hiện khuyến mại");
-    assertThat(body(toApplicant.get(1))).contains("Ngày hẹn trả kết quả:", "ngày 1");
+    assertThat(body(toApplicant.get(1))).contains("Ngày hẹn trả kết quả:", "ngày 1",
+        "Giấy tiếp nhận hồ sơ và hẹn trả kết quả được gửi kèm thư này");
+    // the receipt (form 01) travels with the mail of reception, as the PDF the clerk printed
+    jakarta.mail.BodyPart receipt = ((jakarta.mail.Multipart) toApplicant.get(1).getContent()).getBodyPart(1);
+    assertThat(receipt.getContentType()).startsWith("application/pdf");
+    assertThat(new String(receipt.getInputStream().readNBytes(5), java.nio.charset.StandardCharsets.US_ASCII))
+        .isEqualTo("%PDF-");
+    assertThat(toApplicant.get(0).getContent()).isInstanceOf(String.class); // no attachment on the others
     assertThat(body(toApplicant.get(2))).contains("Hồ sơ cần xin ý kiến cơ quan liên quan", "Ngày hẹn trả kết quả mới");
     assertThat(body(toApplicant.get(3))).contains("chấp thuận", "Bộ phận Một cửa Sở Công Thương");
     assertThat(toApplicant.get(0).getFrom()[0].toString()).isEqualTo("motcua@sct.haiphong.gov.vn");
@@ -116,6 +123,10 @@ class EmailNotificationsTest extends OutboxTestSupport {
   }
 
   private static String body(MimeMessage message) throws Exception {
-    return message.getContent().toString();
+    Object content = message.getContent();
+    while (content instanceof jakarta.mail.Multipart parts) {
+      content = parts.getBodyPart(0).getContent();
+    }
+    return content.toString();
   }
 }
