@@ -87,7 +87,10 @@ final class Office {
     dossier.put("procedureCode", Lifecycle.PROCEDURE_CODE);
     dossier.put("applicant", Map.of("name", applicant(i), "idNumber", "0201234567", "phone", "0912345678",
         "email", "lienhe@example.vn", "address", "Số 1 Lạch Tray, Ngô Quyền, Hải Phòng"));
-    dossier.put("fields", Map.of("programName", "Tri ân khách hàng " + i));
+    // the promotion's own fields as its start form declares them; the form refuses past days: a month ahead
+    java.time.LocalDate start = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh")).plusMonths(1);
+    dossier.put("fields", Map.of("promotionName", "Tri ân khách hàng " + i, "promotionStart", start.toString(),
+        "promotionEnd", start.plusDays(29).toString(), "promotionArea", "Quận Lê Chân, Hải Phòng"));
     ByteArrayOutputStream body = new ByteArrayOutputStream();
     part(body, boundary, "Content-Disposition: form-data; name=\"dossier\"\r\nContent-Type: application/json",
         json.writeValueAsBytes(dossier));
