@@ -22,9 +22,6 @@ import java.util.UUID;
 final class HttpRun {
 
   static final String RUN = "2 HTTP";
-  private static final byte[] PDF = ("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n"
-      + "%%EOF\n").getBytes(StandardCharsets.US_ASCII);
-
   private final Bench bench;
   private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
       .connectTimeout(Duration.ofSeconds(10)).build();
@@ -102,25 +99,12 @@ final class HttpRun {
 
   private void ours(int i) throws Exception {
     String boundary = "bench" + UUID.randomUUID();
-    Map<String, Object> dossier = new LinkedHashMap<>();
-    dossier.put("procedureCode", Lifecycle.PROCEDURE_CODE);
-    dossier.put("applicant", Map.of("name", "Công ty TNHH Thương mại Benchmark " + i, "idNumber", "0201234567",
-        "phone", "0912345678", "email", "lienhe@example.vn", "address", "Số 1 Lạch Tray, Ngô Quyền, Hải Phòng"));
-    // the promotion form refuses past days: a month ahead of the machine's day (the engine's clock is not earlier)
-    java.time.LocalDate start = java.time.LocalDate.now().plusMonths(1);
-    dossier.put("fields", Map.of("promotionName", "Tri ân khách hàng " + i, "promotionStart", start.toString(),
-        "promotionEnd", start.plusDays(29).toString(), "promotionArea", "Quận Lê Chân, Hải Phòng"));
-    ByteArrayOutputStream body = new ByteArrayOutputStream();
-    part(body, boundary, "Content-Disposition: form-data; name=\"dossier\"\r\nContent-Type: application/json",
-        json.writeValueAsBytes(dossier));
-    part(body, boundary, "Content-Disposition: form-data; name=\"files\"; filename=\"don-dang-ky.pdf\"\r\n"
-        + "Content-Type: application/pdf", PDF);
-    body.write(("--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII));
     HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/api/v1/public/dossiers"))
         .header("Content-Type", "multipart/form-data; boundary=" + boundary)
         .header("Idempotency-Key", UUID.randomUUID().toString())
         .header("Accept-Language", "vi")
-        .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build();
+        .POST(HttpRequest.BodyPublishers.ofByteArray(
+            OnlineSubmission.body(boundary, "Công ty TNHH Thương mại Benchmark " + i, i))).build();
     JsonNode answer = send(request, 201, true);
     drive(answer.get("dossierCode").asText());
   }
@@ -199,13 +183,6 @@ final class HttpRun {
           + ": " + new String(response.body(), StandardCharsets.UTF_8));
     }
     return response.body().length == 0 ? null : json.readTree(response.body());
-  }
-
-  private static void part(ByteArrayOutputStream body, String boundary, String headers, byte[] content)
-      throws java.io.IOException {
-    body.write(("--" + boundary + "\r\n" + headers + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
-    body.write(content);
-    body.write("\r\n".getBytes(StandardCharsets.US_ASCII));
   }
 
   static String basic(String user) {

@@ -21,6 +21,7 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import vn.gov.sct.onestop.benchmark.Lifecycle;
+import vn.gov.sct.onestop.benchmark.OnlineSubmission;
 
 /**
  * Applicants and clerks over HTTP, as a load balancer in front of the nodes would send them: each request goes to
@@ -33,8 +34,6 @@ final class Office {
 
   static final String PASSWORD = "demo";
   static final String ADMIN = "admin";
-  private static final byte[] PDF = ("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n"
-      + "%%EOF\n").getBytes(StandardCharsets.US_ASCII);
   private static final int ATTEMPTS = 60;
 
   /** One answer: the status (-1 when no answer came), the body, and its kind as counted. */
@@ -83,21 +82,7 @@ final class Office {
   String submit(int i) throws Exception {
     String key = UUID.randomUUID().toString();
     String boundary = "cluster" + UUID.randomUUID();
-    Map<String, Object> dossier = new LinkedHashMap<>();
-    dossier.put("procedureCode", Lifecycle.PROCEDURE_CODE);
-    dossier.put("applicant", Map.of("name", applicant(i), "idNumber", "0201234567", "phone", "0912345678",
-        "email", "lienhe@example.vn", "address", "Số 1 Lạch Tray, Ngô Quyền, Hải Phòng"));
-    // the promotion's own fields as its start form declares them; the form refuses past days: a month ahead
-    java.time.LocalDate start = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh")).plusMonths(1);
-    dossier.put("fields", Map.of("promotionName", "Tri ân khách hàng " + i, "promotionStart", start.toString(),
-        "promotionEnd", start.plusDays(29).toString(), "promotionArea", "Quận Lê Chân, Hải Phòng"));
-    ByteArrayOutputStream body = new ByteArrayOutputStream();
-    part(body, boundary, "Content-Disposition: form-data; name=\"dossier\"\r\nContent-Type: application/json",
-        json.writeValueAsBytes(dossier));
-    part(body, boundary, "Content-Disposition: form-data; name=\"files\"; filename=\"don-dang-ky.pdf\"\r\n"
-        + "Content-Type: application/pdf", PDF);
-    body.write(("--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII));
-    byte[] bytes = body.toByteArray();
+    byte[] bytes = OnlineSubmission.body(boundary, applicant(i), i);
     for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
       Answer answer = send(base -> HttpRequest.newBuilder(URI.create(base + "/api/v1/public/dossiers"))
           .header("Content-Type", "multipart/form-data; boundary=" + boundary)
@@ -280,12 +265,5 @@ final class Office {
   /** 100 ms, growing to 1 s: a client that is told to retry does not hammer a recovering service. */
   static void pause(int attempt) throws InterruptedException {
     Thread.sleep(Math.min(1000, 100L * attempt));
-  }
-
-  private static void part(ByteArrayOutputStream body, String boundary, String headers, byte[] content)
-      throws IOException {
-    body.write(("--" + boundary + "\r\n" + headers + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
-    body.write(content);
-    body.write("\r\n".getBytes(StandardCharsets.US_ASCII));
   }
 }
