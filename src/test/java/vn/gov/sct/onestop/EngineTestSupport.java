@@ -29,6 +29,7 @@ import org.camunda.community.process_test_coverage.spring_test.platform7.Process
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.TestExecutionListeners;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import vn.gov.sct.onestop.dossier.DossierRegistry;
@@ -39,7 +40,10 @@ import vn.gov.sct.onestop.dossier.DossierRegistry;
  * engine clock. Each test works on dossiers of its own, so tests share one database and one context.
  */
 @Tag("engine")
-@SpringBootTest(properties = {
+@SpringBootTest
+// a property source, not @SpringBootTest's properties: a test class with its own @SpringBootTest (a web environment)
+// replaces that annotation, while these settings stay with every engine test
+@TestPropertySource(properties = {
     "camunda.bpm.job-execution.enabled=false",
     "spring.main.banner-mode=off",
     // tests fold the statistics deltas themselves (StatisticsSummaryTest); a scheduled run at the JVM's exit would

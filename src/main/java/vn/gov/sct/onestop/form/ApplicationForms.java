@@ -22,13 +22,15 @@ import vn.gov.sct.onestop.catalog.Procedure;
 import vn.gov.sct.onestop.catalog.ProcedureCatalog;
 import vn.gov.sct.onestop.catalog.ProcessModels;
 import vn.gov.sct.onestop.catalog.ProcessModels.ModelFile;
+import vn.gov.sct.onestop.dossier.DossierVariables;
 
 /**
  * Mẫu đơn của thủ tục: each procedure's own fields, read from the one place that declares them, the
  * procedure's Camunda start form ({@code processes/<procedure>/start*.form}, referenced by the start event's
  * {@code camunda:formRef}). Tasklist renders that form for counter reception; the online API validates a
  * submission against the fields read here, and the public procedures endpoint lists them. The applicant's
- * details and the channel ({@link #COMMON_KEYS}) are common to every procedure and not listed.
+ * details, their contact preferences and the channel ({@link #COMMON_KEYS}) are common to every procedure and not
+ * listed (the online API takes the preferences in its applicant block).
  *
  * <p>Read once on start; a component the API cannot check (a date-time, a tag list, options from a variable,
  * a group with a path) stops start-up with the file and the key, so a form never accepts in Tasklist what
@@ -38,7 +40,8 @@ public final class ApplicationForms {
 
   /** Keys of the start forms that are the dossier's common data, not the procedure's own fields. */
   public static final Set<String> COMMON_KEYS = Set.of("channel", "applicantName", "applicantIdNumber",
-      "applicantPhone", "applicantEmail", "applicantAddress");
+      "applicantPhone", "applicantEmail", "applicantAddress", DossierVariables.NOTIFY_BY_EMAIL,
+      DossierVariables.NOTIFY_BY_SMS);
 
   private static final Pattern KEY = Pattern.compile("[a-zA-Z][a-zA-Z0-9]{0,63}");
   private static final ObjectMapper JSON = new ObjectMapper();

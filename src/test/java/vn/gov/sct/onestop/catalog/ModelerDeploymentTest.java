@@ -28,11 +28,7 @@ import vn.gov.sct.onestop.EngineTestSupport;
  * attachments, "start instance"); then the node restarts, and its start-up deployment of processes/ does not
  * deploy the older files over the modeller's version. The {@code modellers} group may do that and nothing else.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-    "camunda.bpm.job-execution.enabled=false",
-    // as in EngineTestSupport, whose properties this annotation replaces
-    "onestop.statistics.compaction-interval=PT24H",
-    "spring.main.banner-mode=off"})
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class ModelerDeploymentTest extends EngineTestSupport {
 
   private static final String KEY = "modelerProbe";

@@ -37,13 +37,7 @@ import vn.gov.sct.onestop.EngineTestSupport;
  * staff get what their Camunda authorizations allow, and no query may carry an expression, not even inside
  * {@code orQueries}, the bypass of the engine's own check in 7.24.0.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-    "camunda.bpm.job-execution.enabled=false",
-    // as in EngineTestSupport, whose properties this annotation replaces: no scheduled compaction at the JVM's exit
-    "onestop.statistics.compaction-interval=PT24H",
-    // nor an outbox dispatcher: it would send the outbox tests' rows (same database) through this context's senders
-    "onestop.outbox.auto-dispatch=false",
-    "spring.main.banner-mode=off"})
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 public class EngineRestSecurityTest extends EngineTestSupport {
 
   static final String OR_QUERY = """

@@ -25,12 +25,7 @@ import vn.gov.sct.onestop.dossier.DossierStatus;
  * naming the variable and its allowed values, in Vietnamese (English with {@code Accept-Language: en}), in the engine
  * REST API and in the web apps' own engine API that Tasklist's forms call; the dossier does not move.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-    "camunda.bpm.job-execution.enabled=false",
-    // as in EngineTestSupport, whose properties this annotation replaces
-    "onestop.statistics.compaction-interval=PT24H",
-    "logging.level.org.camunda.bpm.engine.context=off",
-    "spring.main.banner-mode=off"})
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class RefusedCompletionTest extends EngineTestSupport {
 
   static final String MOTCUA = "Basic " + Base64.getEncoder().encodeToString("motcua:demo".getBytes(StandardCharsets.UTF_8));

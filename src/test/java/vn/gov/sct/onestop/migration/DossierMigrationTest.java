@@ -42,11 +42,7 @@ import vn.gov.sct.onestop.EngineTestSupport;
  * deployed beside it, then deleted. A promotion dossier in appraisal can move, and then walks through the added
  * step; a petroleum dossier waiting at the renamed step cannot, and the report says why.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-    "camunda.bpm.job-execution.enabled=false",
-    // as in EngineTestSupport, whose properties this annotation replaces
-    "onestop.statistics.compaction-interval=PT24H",
-    "spring.main.banner-mode=off"})
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class DossierMigrationTest extends EngineTestSupport {
 
   private static final Path COMMON = Path.of("processes", "common");

@@ -27,8 +27,9 @@ class ProcedureFieldsApiTest extends OnlineApiTestSupport {
 
   static final List<String> PROCEDURES = List.of(
       "promotion-registration", "petroleum-retail", "electricity-retail", "inspection-seal");
+  /** The applicant's block and contact preferences on every start form: not the procedure's own fields. */
   static final Set<String> COMMON = Set.of("channel", "applicantName", "applicantIdNumber", "applicantPhone",
-      "applicantEmail", "applicantAddress");
+      "applicantEmail", "applicantAddress", "notifyByEmail", "notifyBySms");
 
   @Test
   void theApiListsExactlyTheKeyedFieldsOfEachStartFormWithTheirLabelsTypesAndLimits() throws Exception {
