@@ -64,6 +64,14 @@ public class IssuedPapers {
         IssuedPapers::map, dossierCode);
   }
 
+  /**
+   * The dossier's issued papers as the staff API lists them, oldest first, each with the link that serves its PDF:
+   * the papers endpoint and the dossier's story both read this.
+   */
+  public List<PaperView> views(String dossierCode) {
+    return list(dossierCode).stream().map(PaperView::of).toList();
+  }
+
   /** The paper of this kind with this sequence number, or the latest one when {@code seq} is null. */
   public Optional<IssuedPaper> find(String dossierCode, PaperKind kind, Integer seq) {
     List<IssuedPaper> rows = seq == null

@@ -10,11 +10,11 @@ import java.time.ZonedDateTime;
  * Dates as the papers print them. Decree 30/2020/NĐ-CP (Appendix I): in the place-and-date line a day below 10
  * and the months 1 and 2 take a leading zero ("ngày 05 tháng 02 năm 2026", "ngày 15 tháng 3 năm 2026").
  */
-final class PaperDates {
+public final class PaperDates {
 
   private final ZoneId zone;
 
-  PaperDates(ZoneId zone) {
+  public PaperDates(ZoneId zone) {
     this.zone = zone;
   }
 
@@ -27,7 +27,7 @@ final class PaperDates {
   }
 
   /** "Hải Phòng, ngày 05 tháng 02 năm 2026". */
-  String placeAndDate(String place, Instant instant) {
+  public String placeAndDate(String place, Instant instant) {
     LocalDate d = day(instant);
     String month = d.getMonthValue() <= 2 ? "%02d".formatted(d.getMonthValue()) : String.valueOf(d.getMonthValue());
     return "%s, ngày %02d tháng %s năm %d".formatted(place, d.getDayOfMonth(), month, d.getYear());

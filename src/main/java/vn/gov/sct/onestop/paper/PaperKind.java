@@ -10,30 +10,37 @@ import java.util.Optional;
  */
 public enum PaperKind {
   /** Giấy tiếp nhận hồ sơ và hẹn trả kết quả. */
-  RECEIPT("receipt", null, true),
+  RECEIPT("receipt", null, true, "Giấy tiếp nhận hồ sơ và hẹn trả kết quả"),
   /** Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ. */
-  SUPPLEMENT_REQUEST("supplement-request", "BS", true),
+  SUPPLEMENT_REQUEST("supplement-request", "BS", true, "Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ"),
   /** Phiếu từ chối tiếp nhận giải quyết hồ sơ. */
-  REFUSAL("refusal", "TC", true),
+  REFUSAL("refusal", "TC", true, "Phiếu từ chối tiếp nhận giải quyết hồ sơ"),
   /** Văn bản xin lỗi và hẹn lại (đề nghị gia hạn) ngày trả kết quả. */
-  APOLOGY("apology", "XL", true),
+  APOLOGY("apology", "XL", true, "Văn bản xin lỗi và hẹn lại ngày trả kết quả"),
   /** Thông báo dừng giải quyết hồ sơ (Circular 03/2025 only; no step issues it yet). */
-  STOP_NOTICE("stop-notice", "DG", true),
+  STOP_NOTICE("stop-notice", "DG", true, "Thông báo dừng giải quyết hồ sơ"),
   /** Phiếu kiểm soát quá trình giải quyết hồ sơ: rendered from the handoff lines as they are now. */
-  CONTROL_SLIP("control-slip", null, false),
+  CONTROL_SLIP("control-slip", null, false, "Phiếu kiểm soát quá trình giải quyết hồ sơ"),
   /** Sổ theo dõi hồ sơ: rendered for a period. */
-  TRACKING_BOOK("tracking-book", null, false),
+  TRACKING_BOOK("tracking-book", null, false, "Sổ theo dõi hồ sơ"),
   /** Thông tin kết quả giải quyết: an information copy of the decision with its number and date. */
-  RESULT_COPY("result-copy", "KQ", true);
+  RESULT_COPY("result-copy", "KQ", true, "Thông tin kết quả giải quyết");
 
   private final String slug;
   private final String mark;
   private final boolean applicantCopy;
+  /** The paper's name as a clerk or manager reads it in a list (the story page, the timeline). */
+  private final String label;
 
-  PaperKind(String slug, String mark, boolean applicantCopy) {
+  PaperKind(String slug, String mark, boolean applicantCopy, String label) {
     this.slug = slug;
     this.mark = mark;
     this.applicantCopy = applicantCopy;
+    this.label = label;
+  }
+
+  public String label() {
+    return label;
   }
 
   public String slug() {

@@ -5,7 +5,6 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -53,10 +52,6 @@ public class StaffPaperController {
     this.identity = identity;
   }
 
-  /** One issued paper: its kind, number, form, when and by whom, the SHA-256 of its PDF once rendered. */
-  public record PaperView(String kind, int seq, String number, String formEdition, String formNumber,
-      Instant issuedAt, String issuedBy, String pdfSha256, String href) {}
-
   @GetMapping(value = "/api/v1/dossiers/{code}/documents", produces = MediaType.APPLICATION_JSON_VALUE)
   @Operation(summary = "Giấy tờ đã lập của hồ sơ",
       description = "Every issued paper of the dossier, oldest first; the control slip is always available at "
@@ -65,9 +60,7 @@ public class StaffPaperController {
       content = @Content(mediaType = "application/problem+json"))
   public List<PaperView> list(@PathVariable String code) {
     access.require(code);
-    return issued.list(code).stream().map(p -> new PaperView(p.kind().slug(), p.seq(), p.number(), p.formEdition(),
-        p.formNumber(), p.issuedAt(), p.issuedBy(), p.pdfSha256(),
-        "/api/v1/dossiers/" + code + "/documents/" + p.kind().slug() + "?n=" + p.seq())).toList();
+    return issued.views(code);
   }
 
   @GetMapping("/api/v1/dossiers/{code}/documents/{kind}")

@@ -3,7 +3,6 @@ package vn.gov.sct.onestop.report;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import org.apache.poi.ss.usermodel.BorderStyle;
 import org.apache.poi.ss.usermodel.CellStyle;
@@ -17,30 +16,19 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /**
  * The periodic report to the city as a spreadsheet, in the layout of the form in force
- * ({@link PeriodicReportForms}): one row per procedure and a total row, every figure taken from the period report
- * ({@link StatisticsService}) of the same period, so the spreadsheet, the dashboard's table and its charts agree.
+ * ({@link PeriodicReportForms}): one row per procedure and a total row, laid out from {@link PeriodicReport}, the
+ * model the PDF reads too, so the spreadsheet, the PDF, the dashboard's table and its charts agree.
  */
 public final class PeriodicReportXlsx {
-
-  /** The data columns, after STT and the procedure's name, in the form's order. */
-  static final List<String> COLUMNS = List.of("Tổng số", "Trực tuyến", "Trực tiếp, dịch vụ bưu chính",
-      "Từ kỳ trước", "Tổng số", "Trước hạn", "Đúng hạn", "Quá hạn", "Tổng số", "Trong hạn", "Quá hạn");
 
   /** The first row of figures (0-based), after the title block and the three header rows. */
   static final int FIRST_DATA_ROW = 8;
 
-  private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
-
   private PeriodicReportXlsx() {}
 
-  /** The figures of one row, in the order of {@link #COLUMNS}. */
-  static long[] figures(StatisticsRow r) {
-    return new long[] {r.received() + r.carriedOver(), r.receivedOnline(), r.receivedCounter() + r.receivedPostal(),
-        r.carriedOver(), r.solved(), r.solvedEarly(), r.solvedOnTime(), r.solvedLate(), r.inProcess(),
-        r.inProcessWithinDeadline(), r.inProcessPastDeadline()};
-  }
-
-  public static byte[] bytes(StatisticsReport report, PeriodicReportForms.Form form, String agencyName) {
+  public static byte[] bytes(PeriodicReport report) {
+    PeriodicReportForms.Form form = report.form();
+    List<String> columns = PeriodicReport.COLUMNS;
     try (XSSFWorkbook book = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
       Sheet sheet = book.createSheet("Báo cáo");
       CellStyle bold = style(book, true, false, HorizontalAlignment.CENTER);
@@ -49,15 +37,15 @@ public final class PeriodicReportXlsx {
       CellStyle text = style(book, false, true, HorizontalAlignment.LEFT);
       CellStyle number = style(book, false, true, HorizontalAlignment.RIGHT);
       CellStyle total = style(book, true, true, HorizontalAlignment.RIGHT);
-      int last = COLUMNS.size() + 1;
+      int last = columns.size() + 1;
 
       put(sheet, 0, 0, form.number(), boldLeft);
       put(sheet, 1, 0, form.legalBasis(), text(book));
       put(sheet, 0, 4, form.title(), bold);
       merge(sheet, 0, 0, 4, last - 2);
-      put(sheet, 1, 4, "(Từ ngày " + DAY.format(report.from()) + " đến ngày " + DAY.format(report.to()) + ")", bold);
+      put(sheet, 1, 4, report.periodText(), bold);
       merge(sheet, 1, 1, 4, last - 2);
-      put(sheet, 0, last - 1, agencyName, bold);
+      put(sheet, 0, last - 1, report.agencyName(), bold);
       merge(sheet, 0, 0, last - 1, last);
       put(sheet, 3, last - 2, form.unit(), text(book));
 
@@ -68,8 +56,8 @@ public final class PeriodicReportXlsx {
       put(sheet, 5, 6, "Số hồ sơ đã giải quyết", header);
       put(sheet, 5, 10, "Số hồ sơ đang giải quyết", header);
       put(sheet, 6, 3, "Trong đó", header);
-      for (int c = 0; c < COLUMNS.size(); c++) {
-        put(sheet, c == 1 || c == 2 ? 7 : 6, c + 2, COLUMNS.get(c), header);
+      for (int c = 0; c < columns.size(); c++) {
+        put(sheet, c == 1 || c == 2 ? 7 : 6, c + 2, columns.get(c), header);
       }
       for (int r = 5; r <= 7; r++) {
         Row row = sheet.getRow(r) == null ? sheet.createRow(r) : sheet.getRow(r);
@@ -90,29 +78,12 @@ public final class PeriodicReportXlsx {
       }
 
       int r = FIRST_DATA_ROW;
-      int stt = 1;
-      for (StatisticsRow row : report.rows()) {
-        put(sheet, r, 0, String.valueOf(stt++), text);
-        put(sheet, r, 1, row.label(), text);
-        long[] values = figures(row);
-        for (int c = 0; c < values.length; c++) {
-          sheet.getRow(r).createCell(c + 2).setCellValue(values[c]);
-          sheet.getRow(r).getCell(c + 2).setCellStyle(number);
-        }
-        r++;
+      for (PeriodicReport.Line line : report.lines()) {
+        putLine(sheet, r++, line, text, text, number);
       }
-      put(sheet, r, 0, "", header);
-      put(sheet, r, 1, report.total().label(), header);
-      long[] totals = figures(report.total());
-      for (int c = 0; c < totals.length; c++) {
-        sheet.getRow(r).createCell(c + 2).setCellValue(totals[c]);
-        sheet.getRow(r).getCell(c + 2).setCellStyle(total);
-      }
+      putLine(sheet, r, report.total(), header, header, total);
       r += 2;
-      // what the form has no column for, so that the figures add up for a reader who checks them
-      put(sheet, r, 0, "Ghi chú: ngoài số liệu trên, trong kỳ có " + report.total().pausedForSupplement()
-          + " hồ sơ tạm dừng chờ bổ sung (cuối kỳ), " + report.total().refused() + " hồ sơ từ chối tiếp nhận, "
-          + report.total().withdrawn() + " hồ sơ rút. Số liệu từ hệ thống một cửa điện tử của Sở.", text(book));
+      put(sheet, r, 0, report.note(), text(book));
 
       sheet.setColumnWidth(0, 6 * 256);
       sheet.setColumnWidth(1, 48 * 256);
@@ -125,6 +96,16 @@ public final class PeriodicReportXlsx {
       return out.toByteArray();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  private static void putLine(Sheet sheet, int r, PeriodicReport.Line line, CellStyle sttStyle, CellStyle labelStyle,
+      CellStyle numberStyle) {
+    put(sheet, r, 0, line.stt(), sttStyle);
+    put(sheet, r, 1, line.label(), labelStyle);
+    for (int c = 0; c < line.figures().size(); c++) {
+      sheet.getRow(r).createCell(c + 2).setCellValue(line.figures().get(c));
+      sheet.getRow(r).getCell(c + 2).setCellStyle(numberStyle);
     }
   }
 

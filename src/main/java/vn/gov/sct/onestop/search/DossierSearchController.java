@@ -1,6 +1,7 @@
 package vn.gov.sct.onestop.search;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.Map;
@@ -25,8 +26,12 @@ public class DossierSearchController {
   }
 
   @GetMapping(value = "/api/v1/dossiers", produces = MediaType.APPLICATION_JSON_VALUE)
-  @Operation(summary = "Tra cứu hồ sơ (mã, tên hoặc số giấy tờ, thủ tục, trạng thái, hình thức nộp, đơn vị, kỳ)")
-  public SearchPage search(@RequestParam Map<String, String> params) {
+  @Operation(summary = "Tra cứu hồ sơ (mã, tên hoặc số giấy tờ, thủ tục, trạng thái, hình thức nộp, đơn vị, kỳ)",
+      description = "Every criterion is optional: code, applicant, idNumber, procedure, status, channel, division, "
+          + "from, to, sort (e.g. registeredAt,desc), page, size (at most 100); without any, every dossier the user "
+          + "may see, newest first.")
+  // hidden: the map is no required parameter named 'params' (the criteria are listed in the description)
+  public SearchPage search(@Parameter(hidden = true) @RequestParam Map<String, String> params) {
     return search.search(SearchCriteria.parse(params));
   }
 }

@@ -22,8 +22,16 @@ public record DossierStory(Facts facts, List<Event> timeline, List<Handoff> hand
       Instant returnedAt, String outcome, String timeliness, String timelinessLabel, boolean running,
       String processInstanceId) {}
 
-  /** kind: STATUS, HANDOFF, HANDOFF_DONE, SLA, DOCUMENT. */
-  public record Event(Instant at, String kind, String title, String detail) {}
+  /**
+   * kind: STATUS, HANDOFF, HANDOFF_DONE, SLA, DOCUMENT (received), PAPER (issued by the department); {@code link}
+   * the staff API link of the event's document, null for the others.
+   */
+  public record Event(Instant at, String kind, String title, String detail, String link) {
+
+    Event(Instant at, String kind, String title, String detail) {
+      this(at, kind, title, detail, null);
+    }
+  }
 
   public record Handoff(int seq, String fromUnitName, String fromUser, String toUnitName, Instant handedAt,
       Instant dueAt, Instant finishedAt, String finishedBy, String timeliness, String timelinessLabel) {}
@@ -33,9 +41,13 @@ public record DossierStory(Facts facts, List<Event> timeline, List<Handoff> hand
   /** A pause for a supplement (status 5) and the working time it took; {@code endedAt} null while it lasts. */
   public record Pause(Instant startedAt, Instant endedAt, long workingMinutes, BigDecimal workingDays) {}
 
-  /** A document of the dossier, with the staff API link that serves it. */
-  public record Document(String id, String kind, String kindLabel, String fileName, String contentType, long size,
-      Instant createdAt, String link) {}
+  /**
+   * A document of the dossier, with the staff API link that serves it: received from the applicant
+   * ({@code issued} false: a file of the submission or a supplement) or issued by the department ({@code issued}
+   * true: a one-stop paper, its number as {@code fileName}, its size unknown until rendered, so null).
+   */
+  public record Document(String id, String kind, String kindLabel, String fileName, String contentType, Long size,
+      Instant createdAt, String link, boolean issued, String issuedBy) {}
 
   /** One process instance of the dossier and the activities it went through; {@code current} are the open ones. */
   public record Diagram(String processInstanceId, String processDefinitionId, String processDefinitionKey,

@@ -28,12 +28,15 @@ import vn.gov.sct.onestop.dossier.DossierRegistry;
 import vn.gov.sct.onestop.dossier.DossierStatus;
 import vn.gov.sct.onestop.handoff.ControlSlip;
 import vn.gov.sct.onestop.handoff.ControlSlipEntry;
+import vn.gov.sct.onestop.paper.IssuedPapers;
+import vn.gov.sct.onestop.paper.PaperView;
+import vn.gov.sct.onestop.paper.RenderedPaper;
 import vn.gov.sct.onestop.sla.SlaEvent;
 import vn.gov.sct.onestop.sla.SlaEvents;
 
 /**
  * Puts a dossier's story together from our tables (registry and status history, control slip, SLA events,
- * documents) and the engine's history of its process instances (the path through the diagrams). The caller has
+ * documents received and papers issued) and the engine's history of its process instances (the path through the diagrams). The caller has
  * checked {@link vn.gov.sct.onestop.dossier.DossierAccess}; the history is read with the user's authorizations, so
  * a user who may not read it gets the story without diagrams.
  */
@@ -44,18 +47,20 @@ public class DossierStoryService {
   private final ControlSlip controlSlip;
   private final SlaEvents slaEvents;
   private final AttachmentStore attachments;
+  private final IssuedPapers papers;
   private final HistoryService history;
   private final ProcedureCatalog catalog;
   private final WorkingCalendar calendar;
   private final JdbcTemplate jdbc;
 
   public DossierStoryService(DossierRegistry registry, ControlSlip controlSlip, SlaEvents slaEvents,
-      AttachmentStore attachments, HistoryService history, ProcedureCatalog catalog, WorkingCalendar calendar,
-      JdbcTemplate jdbc) {
+      AttachmentStore attachments, IssuedPapers papers, HistoryService history, ProcedureCatalog catalog,
+      WorkingCalendar calendar, JdbcTemplate jdbc) {
     this.registry = registry;
     this.controlSlip = controlSlip;
     this.slaEvents = slaEvents;
     this.attachments = attachments;
+    this.papers = papers;
     this.history = history;
     this.catalog = catalog;
     this.calendar = calendar;
@@ -104,11 +109,22 @@ public class DossierStoryService {
     List<DossierStory.Document> documents = new ArrayList<>();
     for (Attachment a : attachments.list(code)) {
       String kindLabel = a.kind() == AttachmentKind.SUBMISSION ? "Thành phần hồ sơ" : "Hồ sơ bổ sung";
+      String link = "/api/v1/dossiers/" + code + "/attachments/" + a.id();
       documents.add(new DossierStory.Document(a.id(), a.kind().name(), kindLabel, a.fileName(), a.contentType(),
-          a.size(), a.createdAt(), "/api/v1/dossiers/" + code + "/attachments/" + a.id()));
-      timeline.add(new DossierStory.Event(a.createdAt(), "DOCUMENT", "Nhận tài liệu: " + a.fileName(), kindLabel));
+          a.size(), a.createdAt(), link, false, null));
+      timeline.add(new DossierStory.Event(a.createdAt(), "DOCUMENT", "Nhận tài liệu: " + a.fileName(), kindLabel,
+          link));
     }
-    // stable: events at the same instant keep the order they were added in (status, handoffs, SLA, documents)
+    // the papers the department issued: the same listing (and links) as the staff papers endpoint
+    for (PaperView p : papers.views(code)) {
+      documents.add(new DossierStory.Document(p.kind() + "-" + p.seq(), p.kind(), p.label(), "Số " + p.number(),
+          RenderedPaper.PDF, null, p.issuedAt(), p.href(), true, p.issuedBy()));
+      timeline.add(new DossierStory.Event(p.issuedAt(), "PAPER", "Lập giấy tờ: " + p.label() + " số " + p.number(),
+          p.issuedBy() == null ? "" : "Người lập: " + p.issuedBy(), p.href()));
+    }
+    documents.sort(Comparator.comparing(DossierStory.Document::createdAt));
+    // stable: events at the same instant keep the order they were added in (status, handoffs, SLA, documents,
+    // papers)
     timeline.sort(Comparator.comparing(DossierStory.Event::at));
     return new DossierStory(facts(d), timeline, handoffs, sla, pauses, documents, diagrams);
   }

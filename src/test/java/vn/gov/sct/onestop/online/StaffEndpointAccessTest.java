@@ -180,6 +180,9 @@ class StaffEndpointAccessTest extends OnlineApiTestSupport {
     if (lower.equals("id") && template.contains("/attachments/{")) {
       return dossier.attachmentId();
     }
+    if (lower.equals("kind") && template.contains("/documents/{")) {
+      return "control-slip"; // the paper every received dossier has, as it stands
+    }
     if (lower.equals("processinstanceid")) {
       return dossier.processInstanceId();
     }

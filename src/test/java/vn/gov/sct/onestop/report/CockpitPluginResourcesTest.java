@@ -21,7 +21,7 @@ class CockpitPluginResourcesTest {
         "pluginPoint: 'cockpit.processInstance.runtime.tab'", "label: 'Phiếu kiểm soát'",
         "'/monitoring/overdue'", "'/monitoring/at-risk'", "'/statistics'", "#/process-instance/",
         "pluginPoint: 'cockpit.route'", "path: '/onestop/search'", "path: '/onestop/dossier'",
-        "'/statistics/charts'", "'/statistics/periodic-report.xlsx'");
+        "'/statistics/charts'", "'/statistics/periodic-report.xlsx'", "'/statistics/periodic-report.pdf'");
     // the chart library the plugin loads is the webjar on the classpath (served by the application, no CDN)
     assertThat(plugin).contains("/webjars/chart.js/4.5.1/dist/chart.umd.min.js");
     assertThat(getClass().getClassLoader()

@@ -3,6 +3,7 @@ package vn.gov.sct.onestop.report;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -10,7 +11,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -19,12 +25,14 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
 import vn.gov.sct.onestop.DossierScenarioSupport;
+import vn.gov.sct.onestop.paper.PdfChecks;
 
 /**
  * The dashboard's charts and the periodic report to the city read the same figures as the period report: for
- * the same period, every cell of the spreadsheet equals the statistics, and the months of the charts add up to
- * the period's flows.
+ * the same period, every cell of the spreadsheet equals the statistics, the PDF holds the spreadsheet's rows, and
+ * the months of the charts add up to the period's flows.
  */
 @AutoConfigureMockMvc
 class DashboardReportsTest extends DossierScenarioSupport {
@@ -82,11 +90,58 @@ class DashboardReportsTest extends DossierScenarioSupport {
 
   private static void assertRow(Row row, StatisticsRow expected) {
     assertThat(row.getCell(1).getStringCellValue()).isEqualTo(expected.label());
-    long[] figures = PeriodicReportXlsx.figures(expected);
-    for (int c = 0; c < figures.length; c++) {
+    List<Long> figures = PeriodicReport.figures(expected);
+    for (int c = 0; c < figures.size(); c++) {
       assertThat((long) row.getCell(c + 2).getNumericCellValue()).as("%s, column %s", expected.label(),
-          PeriodicReportXlsx.COLUMNS.get(c)).isEqualTo(figures[c]);
+          PeriodicReport.COLUMNS.get(c)).isEqualTo(figures.get(c));
     }
+  }
+
+  @Test
+  void thePdfHoldsTheSameFiguresAsTheSpreadsheet() throws Exception {
+    byte[] xlsx = periodicReport("xlsx").andReturn().getResponse().getContentAsByteArray();
+    byte[] pdf = periodicReport("pdf")
+        .andExpect(content().contentType("application/pdf"))
+        .andReturn().getResponse().getContentAsByteArray();
+
+    // each row of the spreadsheet (procedures, then the total) as it reads in the PDF: number, name, figures
+    List<String> rows = new ArrayList<>();
+    try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
+      Sheet sheet = book.getSheetAt(0);
+      for (int r = PeriodicReportXlsx.FIRST_DATA_ROW; sheet.getRow(r) != null
+          && !sheet.getRow(r).getCell(1).getStringCellValue().isEmpty(); r++) {
+        Row row = sheet.getRow(r);
+        StringBuilder line = new StringBuilder(row.getCell(0).getStringCellValue()).append(' ')
+            .append(row.getCell(1).getStringCellValue());
+        for (int c = 2; c < 2 + PeriodicReport.COLUMNS.size(); c++) {
+          line.append(' ').append((long) row.getCell(c).getNumericCellValue());
+        }
+        rows.add(line.toString().trim());
+      }
+    }
+    StatisticsReport report = statistics.report(new Period(FROM, TO), GroupBy.PROCEDURE);
+    assertThat(rows).hasSize(report.rows().size() + 1);
+    assertThat(rows.get(rows.size() - 1)).isEqualTo(report.total().label() + " " + PeriodicReport.figures(
+        report.total()).stream().map(String::valueOf).collect(Collectors.joining(" ")));
+
+    Files.createDirectories(Path.of("target/papers"));
+    Files.write(Path.of("target/papers/periodic-report.pdf"), pdf); // to look at: pdftoppm -png -r 60
+    PdfChecks checks = PdfChecks.of(pdf);
+    for (String row : rows) {
+      assertThat(checks.cellText()).as("the PDF's row").contains(row);
+    }
+    assertThat(checks.cellText()).contains("Biểu số 06/VPCP/KSTT", "(Từ ngày 01/04/2026 đến ngày 30/06/2026)",
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "Số hồ sơ đã giải quyết",
+        "Trực tiếp, dịch vụ bưu chính", "Đơn vị tính: Số hồ sơ TTHC");
+    checks.assertFontsEmbeddedAndNoGlyphMissing();
+    checks.assertPdfA2u();
+    assertThat(checks.pages()).isEqualTo(1);
+  }
+
+  private ResultActions periodicReport(String format) throws Exception {
+    return mvc.perform(get("/api/v1/statistics/periodic-report." + format).param("from", FROM.toString())
+            .param("to", TO.toString()).with(httpBasic("quanly", "demo")))
+        .andExpect(status().isOk());
   }
 
   @Test

@@ -3,6 +3,7 @@ package vn.gov.sct.onestop.story;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -25,7 +26,8 @@ import vn.gov.sct.onestop.attachment.NewFile;
 /**
  * The story of a finished electricity dossier, as the manager reads it: received Monday 2/3/2026 08:00, its
  * assignment left past its half-day allotment (warning, then overdue), a supplement asked for during appraisal on
- * Tuesday 10:00 and brought on Thursday 15:00 with a document, then signed, issued and returned.
+ * Tuesday 10:00 and brought on Thursday 15:00 with a document, then signed, issued and returned; the papers the
+ * one-stop section issued on the way (receipt, supplement request, result) are in the story with working links.
  */
 @AutoConfigureMockMvc
 class DossierStoryTest extends DossierScenarioSupport {
@@ -78,9 +80,11 @@ class DossierStoryTest extends DossierScenarioSupport {
         "STATUS: Đã tiếp nhận",
         "STATUS: Đang xử lý",
         "HANDOFF: Chuyển hồ sơ: Bộ phận Một cửa → Phòng Quản lý Năng lượng",
+        "PAPER: Lập giấy tờ: Giấy tiếp nhận hồ sơ và hẹn trả kết quả số " + code,
         "SLA: Cảnh báo sắp đến hạn: Phân công chuyên viên thụ lý",
         "SLA: Quá hạn bước xử lý: Phân công chuyên viên thụ lý",
         "STATUS: Yêu cầu bổ sung hồ sơ",
+        "PAPER: Lập giấy tờ: Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ số " + code + "/BS-1",
         "DOCUMENT: Nhận tài liệu: danh-sach.pdf",
         "STATUS: Đang xử lý",
         "HANDOFF_DONE: Phòng Quản lý Năng lượng hoàn thành phần việc (trước hạn)",
@@ -90,6 +94,7 @@ class DossierStoryTest extends DossierScenarioSupport {
         "STATUS: Đã xử lý xong",
         "HANDOFF_DONE: Văn phòng Sở hoàn thành phần việc (trước hạn)",
         "HANDOFF: Chuyển hồ sơ: Văn phòng Sở → Bộ phận Một cửa",
+        "PAPER: Lập giấy tờ: Thông tin kết quả giải quyết số " + code + "/KQ-1",
         "STATUS: Đã trả kết quả",
         "HANDOFF_DONE: Bộ phận Một cửa hoàn thành phần việc (trước hạn)");
 
@@ -98,8 +103,39 @@ class DossierStoryTest extends DossierScenarioSupport {
     assertThat(story.at("/pauses/0/workingMinutes").asLong()).isEqualTo(1150);
     assertThat(story.at("/pauses/0/workingDays").decimalValue()).isEqualByComparingTo("2.40");
 
-    assertThat(story.at("/documents/0/link").asText()).isEqualTo("/api/v1/dossiers/" + code + "/attachments/"
+    // documents received and papers issued, oldest first; each paper's link serves its PDF to the manager
+    List<String> documents = new ArrayList<>();
+    story.get("documents").forEach(d -> documents.add((d.get("issued").asBoolean() ? "ISSUED " : "RECEIVED ")
+        + d.get("kind").asText() + " " + d.get("fileName").asText()));
+    assertThat(documents).containsExactly(
+        "ISSUED receipt Số " + code,
+        "ISSUED supplement-request Số " + code + "/BS-1",
+        "RECEIVED SUPPLEMENT danh-sach.pdf",
+        "ISSUED result-copy Số " + code + "/KQ-1");
+    assertThat(story.at("/documents/2/link").asText()).isEqualTo("/api/v1/dossiers/" + code + "/attachments/"
         + documentId);
+    List<String> paperLinks = new ArrayList<>();
+    story.get("timeline").forEach(e -> {
+      if (e.get("kind").asText().equals("PAPER")) {
+        paperLinks.add(e.get("link").asText());
+      }
+    });
+    List<String> documentLinks = new ArrayList<>();
+    story.get("documents").forEach(d -> {
+      if (d.get("issued").asBoolean()) {
+        documentLinks.add(d.get("link").asText());
+      }
+    });
+    assertThat(paperLinks).isEqualTo(documentLinks).hasSize(3);
+    for (String link : paperLinks) {
+      byte[] paper = mvc.perform(get(link).with(httpBasic("quanly", "demo")))
+          .andExpect(status().isOk())
+          .andExpect(content().contentType("application/pdf"))
+          .andReturn().getResponse().getContentAsByteArray();
+      assertThat(new String(paper, 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+    }
+    // a user who may not see the dossier gets none of them
+    mvc.perform(get(paperLinks.get(0)).with(httpBasic("cv.thuongmai", "demo"))).andExpect(status().isNotFound());
     assertThat(story.get("handoffs").size()).isGreaterThanOrEqualTo(2);
     assertThat(story.at("/handoffs/0/fromUnitName").asText()).isEqualTo("Bộ phận Một cửa");
 

@@ -3,7 +3,8 @@
  * Loaded through `customScripts` in config.js.
  *
  *  - cockpit.dashboard: "Theo dõi giải quyết hồ sơ" for managers – one function per section (DASHBOARD_SECTIONS):
- *    the period report per procedure (or division, or overall) with CSV and the periodic report to the city (XLSX),
+ *    the period report per procedure (or division, or overall) with CSV and the periodic report to the city (XLSX
+ *    and PDF),
  *    the charts of the same period (Chart.js, served by the application), the lists of dossiers due within two
  *    working days and overdue. A new block is one more entry of DASHBOARD_SECTIONS.
  *  - cockpit.route #/onestop/search: "Tra cứu hồ sơ" – find any dossier, finished or not (navigation entry too).
@@ -226,7 +227,9 @@ function sectionLinks(target, context) {
     '<a class="btn btn-default onestop-csv" href="' + esc(apiUrl('/statistics.csv' + q + '&groupBy=' +
       encodeURIComponent(context.period().groupBy))) + '">Tải số liệu (CSV)</a> ' +
     '<a class="btn btn-default onestop-xlsx" href="' + esc(apiUrl('/statistics/periodic-report.xlsx' + q)) +
-    '">Báo cáo định kỳ gửi Thành phố (XLSX)</a></p>';
+    '">Báo cáo định kỳ gửi Thành phố (XLSX)</a> ' +
+    '<a class="btn btn-default onestop-report-pdf" target="_blank" rel="noopener" href="' +
+    esc(apiUrl('/statistics/periodic-report.pdf' + q)) + '">Báo cáo định kỳ (PDF)</a></p>';
 }
 
 function sectionReport(target, context) {
@@ -592,8 +595,8 @@ function renderStory(node, api) {
     }
     html += '<h2 class="section-title">Diễn biến</h2>' + table(['Thời gian', 'Sự kiện', 'Chi tiết'],
       story.timeline.map(function(e) {
-        return [esc(dateTime(e.at)), '<span data-kind="' + esc(e.kind) + '">' + esc(e.title) + '</span>',
-          esc(e.detail)];
+        var title = '<span data-kind="' + esc(e.kind) + '">' + esc(e.title) + '</span>';
+        return [esc(dateTime(e.at)), e.link ? documentLink(e.link, title) : title, esc(e.detail)];
       }));
     html += '<h2 class="section-title">Phiếu kiểm soát (giao nhận hồ sơ)</h2>' + table(['STT', 'Bên giao',
       'Người giao', 'Bên nhận', 'Thời gian giao', 'Hạn xử lý', 'Hoàn thành', 'Người thực hiện', 'Kết quả'],
@@ -611,11 +614,12 @@ function renderStory(node, api) {
         return [esc(dateTime(p.startedAt)), esc(dateTime(p.endedAt) || 'đang chờ'),
           number(p.workingDays, 2) + ' ngày'];
       }));
-    html += '<h2 class="section-title">Tài liệu</h2>' + table(['Thời gian', 'Loại', 'Tệp'],
-      story.documents.map(function(d) {
-        return [esc(dateTime(d.createdAt)), esc(d.kindLabel), '<a href="' + esc(contextPath() + d.link) + '">' +
-          esc(d.fileName) + '</a>'];
-      }));
+    html += '<h2 class="section-title">Tài liệu đã nhận và giấy tờ đã lập</h2>' + table(['Thời gian', 'Chiều',
+      'Loại', 'Tệp, số', 'Người lập'], story.documents.map(function(d) {
+        return [esc(dateTime(d.createdAt)), d.issued ? 'Sở lập' : 'Nhận của tổ chức, cá nhân', esc(d.kindLabel),
+          documentLink(d.link, esc(d.fileName)), esc(d.issuedBy)];
+      })) + '<p>' + documentLink('/api/v1/dossiers/' + encodeURIComponent(f.code) + '/documents/control-slip',
+      esc(PAPER_NAMES['control-slip'])) + ' (theo tình trạng hiện tại)</p>';
     html += '<h2 class="section-title">Sơ đồ quy trình và đường đi của hồ sơ</h2>';
     if (!story.diagrams.length) {
       html += '<p class="text-muted">Bạn không có quyền xem lịch sử quy trình của hồ sơ này.</p>';
@@ -764,6 +768,12 @@ var PAPER_NAMES = {
   'result-copy': 'Thông tin kết quả giải quyết',
   'control-slip': 'Phiếu kiểm soát quá trình giải quyết hồ sơ'
 };
+
+/** A document of a dossier (staff API link, already HTML) opening in a new tab, so the story page stays. */
+function documentLink(link, html) {
+  return '<a class="onestop-document" target="_blank" rel="noopener" href="' + esc(contextPath() + link) + '">' +
+    html + '</a>';
+}
 
 function paperLinks(code, papers) {
   var html = '<ul class="onestop-paper-list">';
