@@ -104,7 +104,7 @@ class StaffEndpointAccessTest extends OnlineApiTestSupport {
 
   // ---- the dossier ----------------------------------------------------------------------------------------
 
-  record Dossier(String code, String applicant, String attachmentId, String processInstanceId) {}
+  record Dossier(String code, String applicant, String attachmentId, String processInstanceId, long messageId) {}
 
   /**
    * An online electricity retail dossier with a PDF, accepted at the one-stop section and assigned by the energy
@@ -128,7 +128,9 @@ class StaffEndpointAccessTest extends OnlineApiTestSupport {
     assertThat(openTask(code, "appraiseDossier").getAssignee()).isEqualTo("cv.nangluong");
     String instance = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(code)
         .processDefinitionKey("electricityRetail").singleResult().getId();
-    return new Dossier(code, applicant, body.at("/attachments/0/id").asText(), instance);
+    // a message of the dossier in the outbox (its applicant's reception email)
+    long message = jdbc.queryForObject("select min(id) from outbox_message where dossier_code = ?", Long.class, code);
+    return new Dossier(code, applicant, body.at("/attachments/0/id").asText(), instance, message);
   }
 
   // ---- the description ------------------------------------------------------------------------------------
@@ -179,6 +181,9 @@ class StaffEndpointAccessTest extends OnlineApiTestSupport {
     }
     if (lower.equals("id") && template.contains("/attachments/{")) {
       return dossier.attachmentId();
+    }
+    if (lower.equals("id") && template.contains("/outbox/")) {
+      return Long.toString(dossier.messageId());
     }
     if (lower.equals("kind") && template.contains("/documents/{")) {
       return "control-slip"; // the paper every received dossier has, as it stands
