@@ -205,6 +205,30 @@ public abstract class BrowserTestSupport {
 
   // ---- waiting and acting ------------------------------------------------------------------------------
 
+  protected static final String CHECKLIST_REVIEWED = "Đã đối chiếu thành phần hồ sơ với danh mục trên";
+  /** The boxes of the first checkbox group, "Giấy tờ đã nhận". */
+  protected static final By RECEIVED_BOXES = By.xpath("(//*[contains(@class,'fjs-form-field-checklist')])[1]//input[@type='checkbox']");
+
+  /** Ticks every document of "Giấy tờ đã nhận" (all originals) and the confirmation below the checklist. */
+  protected static void fillChecklist() {
+    List<WebElement> received = waitUntil("the checklist's documents", d -> {
+      List<WebElement> found = d.findElements(RECEIVED_BOXES);
+      return found.isEmpty() ? null : found;
+    });
+    for (WebElement box : received) {
+      scrollIntoView(box);
+      if (!box.isSelected()) {
+        box.click();
+      }
+    }
+    waitUntil("every document is ticked", d -> d.findElements(RECEIVED_BOXES).stream().allMatch(WebElement::isSelected));
+    // (a required field's label ends with form-js's asterisk)
+    WebElement confirm = visible(By.xpath("//*[contains(@class,'fjs-form')]//label[contains(normalize-space(.), "
+        + xpathLiteral(CHECKLIST_REVIEWED) + ")]"));
+    scrollIntoView(confirm);
+    confirm.click();
+  }
+
   protected static WebDriverWait waiting() {
     WebDriverWait wait = new WebDriverWait(driver, WAIT, Duration.ofMillis(200));
     wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);

@@ -46,6 +46,8 @@ class ReceiptBrowserIT extends BrowserTestSupport {
     assertThat(href).isEqualTo(baseUrl() + "/api/v1/dossiers/" + code + "/documents/receipt");
     screenshot("receipt-01-reception-form-with-paper-links");
 
+    fillChecklist(); // the checklist at reception (issue 14): every document received, confirmed
+
     WebElement accept = visible(By.xpath("//*[contains(@class,'fjs-form')]//label[normalize-space(.)="
         + xpathLiteral("Tiếp nhận hồ sơ") + "]"));
     scrollIntoView(accept);
