@@ -40,6 +40,7 @@ import org.springframework.web.context.support.WebApplicationContextUtils;
 import vn.gov.sct.onestop.dossier.MissingVariableException;
 import vn.gov.sct.onestop.dossier.TaskOutcomes.Reason;
 import vn.gov.sct.onestop.dossier.TaskOutcomes.TaskInputException;
+import vn.gov.sct.onestop.web.ApiProblem;
 import vn.gov.sct.onestop.web.DatabaseUnavailable;
 import vn.gov.sct.onestop.web.Problems;
 
@@ -159,6 +160,11 @@ public class EngineRestErrors {
         return refused(input.variable(), input.reason(), input.allowed(), input.given(), input.detail(), input,
             request, servletContext);
       }
+      if (cause instanceof ApiProblem problem && problem.status().is4xxClientError()) {
+        // a rule of ours refused the input inside the engine's command (a start form's field values)
+        ApplicationContext spring = WebApplicationContextUtils.getRequiredWebApplicationContext(servletContext);
+        return problem(spring.getBean(Problems.class), problem, request);
+      }
       if (cause instanceof MissingVariableException missing) {
         return refused(missing.variable(), Reason.REQUIRED, List.of(), null, null, missing, request,
             servletContext);
@@ -178,10 +184,18 @@ public class EngineRestErrors {
 
   private static Response unavailable(Problems problems, Throwable e, HttpServletRequest request) {
     log.warn("Engine request could not reach the database: {}", e.toString());
-    return Response.status(Response.Status.SERVICE_UNAVAILABLE)
-        .header("Retry-After", DatabaseUnavailable.RETRY_AFTER_SECONDS)
+    return problem(problems, DatabaseUnavailable.problem(), request);
+  }
+
+  /** Our problem detail, in the caller's language, as our own API answers it. */
+  private static Response problem(Problems problems, ApiProblem problem, HttpServletRequest request) {
+    Response.ResponseBuilder response = Response.status(problem.status().value())
         .type(Problems.PROBLEM_JSON.toString())
-        .entity(problems.of(DatabaseUnavailable.problem(), problems.locale(request))).build();
+        .entity(problems.of(problem, problems.locale(request)));
+    if (problem.status() == HttpStatus.SERVICE_UNAVAILABLE) {
+      response.header("Retry-After", DatabaseUnavailable.RETRY_AFTER_SECONDS);
+    }
+    return response.build();
   }
 
   static Response conflict(Throwable e) {

@@ -4,7 +4,6 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
@@ -46,7 +45,7 @@ public class ProcedureFields {
 
   /**
    * Records the dossier's field values from the starting process's variables, typed. A value that breaks the
-   * form's rules (the Tasklist form would not have sent it) fails the start, naming the fields; a missing one
+   * form's rules (the Tasklist form would not have sent it) fails the start with 400, naming the fields; a missing one
    * does not, since the form in Tasklist and the API already require what is required.
    */
   public void record(String dossierCode, String procedureCode, VariableScope variables, LocalDate today) {
@@ -59,8 +58,8 @@ public class ProcedureFields {
     }
     FieldValidator.Checked checked = validator.check(fields(procedureCode), present, today, false);
     if (!checked.valid()) {
-      throw new IllegalArgumentException("Fields of the start form break its rules: " + checked.issues().stream()
-          .map(i -> i.field() + " (" + i.messageKey() + ")").collect(Collectors.joining(", ")));
+      // the same problem as the online API's, whichever API started the process (config/EngineRestErrors)
+      throw new ApiProblem(HttpStatus.BAD_REQUEST, "validation", checked.issues(), checked.issues().size());
     }
     store.save(dossierCode, checked.values());
     // the form's own representation (text trimmed, a whole number as a number, a day as YYYY-MM-DD)

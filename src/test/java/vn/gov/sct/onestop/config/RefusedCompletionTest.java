@@ -121,6 +121,19 @@ class RefusedCompletionTest extends EngineTestSupport {
     assertThat(json.readTree(missing.body()).get("message").asText()).startsWith("Cannot complete task no-such-task");
   }
 
+  @Test
+  void aStartWithAnImpossibleDateOfTheProceduresFieldIs400NamingTheField() throws Exception {
+    // a client of the engine REST API starts the procedure itself, past the start form that would refuse 31/02
+    HttpResponse<String> refused = post(http, "/engine-rest/process-definition/key/promotionRegistration/start",
+        """
+        {"variables": {"applicantName": {"value": "Công ty TNHH Thương mại Hải An"},
+                       "promotionStart": {"value": "2026-02-31"}}}""", null, MOTCUA);
+    assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
+    assertThat(refused.headers().firstValue("Content-Type")).hasValueSatisfying(
+        type -> assertThat(type).startsWith("application/problem+json"));
+    assertThat(refused.body()).contains("promotionStart");
+  }
+
   private static JsonNode problemOf(ObjectMapper json, HttpResponse<String> response) throws Exception {
     assertThat(response.headers().firstValue("Content-Type")).as("%d %s", response.statusCode(), response.body())
         .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
