@@ -52,6 +52,21 @@ public class ControlSlip {
     lastEntry(dossierCode).ifPresent(entry -> close(dossierCode, entry, at, null));
   }
 
+  /** The line of the unit that holds the dossier, while the dossier is in the workflow. */
+  public Optional<ControlSlipEntry> openEntry(String dossierCode) {
+    return lastEntry(dossierCode).filter(entry -> entry.finishedAt() == null);
+  }
+
+  /**
+   * A new due date for an open line: its unit's allotments changed while it held the dossier (a model migration
+   * retimes the open step). Returns whether the line changed; a line finished meanwhile keeps its record.
+   */
+  public boolean redate(String dossierCode, ControlSlipEntry entry, Instant dueAt) {
+    return jdbc.update("update dossier_handoff set due_at = ?, due_provisional = ? "
+            + "where dossier_code = ? and seq = ? and finished_at is null", at(dueAt),
+        dueAt != null && calendar.isProvisionalBetween(entry.handedAt(), dueAt), dossierCode, entry.seq()) > 0;
+  }
+
   /** The line of the unit that holds the dossier (the last one; lines are handed on in sequence). */
   private Optional<ControlSlipEntry> lastEntry(String dossierCode) {
     return jdbc.query("select * from dossier_handoff where dossier_code = ? order by seq desc fetch first 1 row only",

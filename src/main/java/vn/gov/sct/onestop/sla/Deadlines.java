@@ -104,19 +104,20 @@ public class Deadlines {
    * to a new model version).
    */
   public Instant stepDue(String procedureCode, Instant clock, String step, Instant enteredAt) {
-    DeadlineVersion version = version(procedureCode, clock);
-    StepAllotment allotment = version.allotment(step).orElseThrow(() -> new IllegalStateException(
-        "Step '" + step + "' has no allotment in the catalog entry of procedure '" + procedureCode
-            + "' effective from " + version.effectiveFrom()));
-    return calendar.addWorkingDays(enteredAt, allotment.days());
+    return calendar.addWorkingDays(enteredAt, allotment(procedureCode, clock, step).days());
   }
 
   /** The catalog's allotment for a step of the dossier's procedure, in the deadline version of the dossier. */
   public StepAllotment allotment(DelegateExecution execution, String step) {
-    String procedure = DossierVariables.requiredText(execution, DossierVariables.PROCEDURE_CODE);
-    DeadlineVersion version = version(procedure, clockOf(execution));
+    return allotment(DossierVariables.requiredText(execution, DossierVariables.PROCEDURE_CODE), clockOf(execution),
+        step);
+  }
+
+  /** The allotment of a step (its unit and days) in the deadline version in force at {@code clock}. */
+  public StepAllotment allotment(String procedureCode, Instant clock, String step) {
+    DeadlineVersion version = version(procedureCode, clock);
     return version.allotment(step).orElseThrow(() -> new IllegalStateException(
-        "Step '" + step + "' has no allotment in the catalog entry of procedure '" + procedure
+        "Step '" + step + "' has no allotment in the catalog entry of procedure '" + procedureCode
             + "' effective from " + version.effectiveFrom()));
   }
 

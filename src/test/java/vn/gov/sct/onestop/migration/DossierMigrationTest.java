@@ -13,6 +13,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.Date;
 import java.util.Map;
@@ -34,6 +37,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import vn.gov.sct.onestop.EngineTestSupport;
+import vn.gov.sct.onestop.handoff.ControlSlip;
+import vn.gov.sct.onestop.handoff.ControlSlipEntry;
 
 /**
  * A real change of a common model, moved onto running dossiers: version 2 of common/division-processing adds a
@@ -51,6 +56,7 @@ class DossierMigrationTest extends EngineTestSupport {
   @LocalServerPort int port;
   @Autowired ObjectMapper json;
   @Autowired JdbcTemplate jdbc;
+  @Autowired ControlSlip controlSlip;
   private final HttpClient http = HttpClient.newHttpClient();
   private String fixtureDeployment;
 
@@ -83,6 +89,12 @@ class DossierMigrationTest extends EngineTestSupport {
     appraisal.setDueDate(new Date(catalogDue.getTime() + 86_400_000L));
     taskService.saveTask(appraisal);
     managementService.setJobDuedate(overdueTimer.getId(), appraisal.getDueDate());
+    // and the division's open control-slip line, written at the handoff with the division's share as it was then
+    Instant lineDue = openLine(promotion).dueAt();
+    Instant petroleumLineDue = openLine(petroleum).dueAt();
+    assertThat(openLine(promotion).toUnit()).isEqualTo("trade-management");
+    jdbc.update("update dossier_handoff set due_at = ? where dossier_code = ? and finished_at is null",
+        Timestamp.from(lineDue.plus(Duration.ofDays(1))), promotion);
 
     int target = deployVersionTwo();
     Map<String, Object> request = Map.of("processKey", KEY, "sourceVersion", source, "targetVersion", target);
@@ -113,6 +125,10 @@ class DossierMigrationTest extends EngineTestSupport {
     assertThat(openTask(promotion, "appraiseDossier").getDueDate()).isEqualTo(catalogDue);
     assertThat(timer(promotionPhase.getId(), "appraiseDossierOverdue").getDuedate()).isEqualTo(catalogDue);
     assertThat(timer(promotionPhase.getId(), "appraiseDossierWarning").getDuedate()).isEqualTo(warningDue);
+    // the division's open line carries the share the catalog gives it, counted from the handoff, as the slip shows
+    assertThat(report.path("retimedSteps").toString()).contains("trade-management@" + promotion);
+    assertThat(openLine(promotion).dueAt()).isEqualTo(lineDue);
+    assertThat(openLine(petroleum).dueAt()).as("a dossier that did not move keeps its line").isEqualTo(petroleumLineDue);
     // a later retiming (after a batch, or a changed allotment) corrects a step again, and only that step
     Task moved = openTask(promotion, "appraiseDossier");
     moved.setDueDate(new Date(catalogDue.getTime() - 3_600_000L));
@@ -135,6 +151,10 @@ class DossierMigrationTest extends EngineTestSupport {
     assertThat(registry.get(promotion).status().code()).isEqualTo(4);
     assertThat(jdbcCount("select count(*) from dossier_handoff where dossier_code = ? and to_unit = 'board'",
         promotion)).isEqualTo(1);
+  }
+
+  private ControlSlipEntry openLine(String code) {
+    return controlSlip.openEntry(code).orElseThrow();
   }
 
   private long jdbcCount(String sql, String code) {
