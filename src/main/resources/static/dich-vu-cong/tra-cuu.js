@@ -9,6 +9,8 @@
   let code = null;
   let secret = null;
   let limits = null;
+  /** The required documents of the dossier's procedure (GET procedures): what a supplement file may complete. */
+  let requiredDocuments = [];
 
   /** What each portal status (1-10) means for the applicant, in plain words. */
   const EXPLAINED = {
@@ -62,7 +64,10 @@
 
     document.getElementById('bo-sung').hidden = d.status.code !== 5;
     document.getElementById('yeu-cau').hidden = true;
-    if (d.status.code === 5) showAsked();
+    if (d.status.code === 5) {
+      showAsked();
+      loadRequiredDocuments(d.procedureCode);
+    }
     document.getElementById('rut').hidden = !OPEN.includes(d.status.code);
     const kinds = papersOf(d);
     document.getElementById('giay-to-nut').replaceChildren(...kinds.map(kind =>
@@ -114,6 +119,25 @@
     }
   }
 
+  async function loadRequiredDocuments(procedureCode) {
+    const answer = await Dvc.call('/procedures');
+    const procedure = answer.ok ? answer.body.find(p => p.code === procedureCode) : null;
+    requiredDocuments = procedure ? procedure.requiredDocuments : [];
+    chooseDocuments();
+  }
+
+  /** One choice per chosen file: the required document it completes, or none ("Bổ sung khác"). */
+  function chooseDocuments() {
+    const files = Array.from(document.getElementById('bs-files').files);
+    const box = document.getElementById('bs-thanh-phan');
+    box.hidden = files.length === 0 || requiredDocuments.length === 0;
+    document.getElementById('bs-thanh-phan-tep').replaceChildren(...files.map((f, i) => el('div', {class: 'field'},
+      el('label', {for: 'bs-tp-' + i}, 'Tệp ' + f.name + ' bổ sung cho'),
+      el('select', {id: 'bs-tp-' + i, 'data-field': 'completes[' + i + ']'},
+        el('option', {value: ''}, 'Bổ sung khác (không thuộc giấy tờ nào trong danh mục)'),
+        ...requiredDocuments.map(name => el('option', {value: name}, name))))));
+  }
+
   async function supplement(event) {
     event.preventDefault();
     const form = event.target;
@@ -125,7 +149,13 @@
     }
     const body = new FormData();
     const note = document.getElementById('bs-note').value.trim();
-    if (note) body.append('supplement', new Blob([JSON.stringify({note})], {type: 'application/json'}));
+    const completes = Array.from(files.files).map((f, i) => {
+      const choice = document.getElementById('bs-tp-' + i);
+      return choice && choice.value ? choice.value : null;
+    });
+    if (note || completes.some(c => c)) {
+      body.append('supplement', new Blob([JSON.stringify({note: note || null, completes})], {type: 'application/json'}));
+    }
     Array.from(files.files).forEach(f => body.append('files', f, f.name));
     const button = document.getElementById('gui-bo-sung');
     Dvc.busy(button, true);
@@ -137,6 +167,7 @@
       return;
     }
     form.reset();
+    chooseDocuments();
     Dvc.clearErrors(form);
     await lookup(document.getElementById('tra-cuu'));
     const status = document.getElementById('giay-to-thong-bao');
@@ -205,6 +236,7 @@
       if (kind) download(kind.dataset.paper);
     });
     document.getElementById('bo-sung-form').addEventListener('submit', supplement);
+    document.getElementById('bs-files').addEventListener('change', chooseDocuments);
     document.getElementById('rut-form').addEventListener('submit', withdraw);
   });
 })();

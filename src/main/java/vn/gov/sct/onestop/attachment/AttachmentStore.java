@@ -37,21 +37,30 @@ public class AttachmentStore {
   }
 
   public List<Attachment> store(String dossierCode, AttachmentKind kind, List<String> ids, List<NewFile> files) {
+    return store(dossierCode, kind, ids, files, List.of());
+  }
+
+  /**
+   * Stores files with, for each, the required document it completes ({@code completes} by position; shorter than
+   * the files or holding null where not said).
+   */
+  public List<Attachment> store(String dossierCode, AttachmentKind kind, List<String> ids, List<NewFile> files,
+      List<String> completes) {
     Instant now = EngineClock.now();
     for (int i = 0; i < files.size(); i++) {
       NewFile file = files.get(i);
       jdbc.update("""
           insert into dossier_attachment (id, dossier_code, kind, position, file_name, content_type, size_bytes,
-              sha256, content, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+              sha256, content, created_at, completes_document) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
           ids.get(i), dossierCode, kind.name(), i, file.fileName(), file.type().mediaType(), file.size(),
-          file.sha256(), file.content(), now.atOffset(ZoneOffset.UTC));
+          file.sha256(), file.content(), now.atOffset(ZoneOffset.UTC), i < completes.size() ? completes.get(i) : null);
     }
     return list(dossierCode).stream().filter(a -> ids.contains(a.id())).toList();
   }
 
   public List<Attachment> list(String dossierCode) {
     return jdbc.query("""
-        select id, dossier_code, kind, file_name, content_type, size_bytes, sha256, created_at
+        select id, dossier_code, kind, file_name, content_type, size_bytes, sha256, created_at, completes_document
         from dossier_attachment where dossier_code = ? order by created_at, kind, position""", AttachmentStore::map, dossierCode);
   }
 
@@ -75,6 +84,6 @@ public class AttachmentStore {
     OffsetDateTime created = rs.getObject("created_at", OffsetDateTime.class);
     return new Attachment(rs.getString("id"), rs.getString("dossier_code"), AttachmentKind.valueOf(rs.getString("kind")),
         rs.getString("file_name"), rs.getString("content_type"), rs.getLong("size_bytes"), rs.getString("sha256"),
-        created == null ? null : created.toInstant());
+        created == null ? null : created.toInstant(), rs.getString("completes_document"));
   }
 }

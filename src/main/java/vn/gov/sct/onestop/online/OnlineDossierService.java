@@ -179,8 +179,10 @@ public class OnlineDossierService {
         .taskDefinitionKeyIn(SUPPLEMENT_TASKS.toArray(String[]::new)).active().list().stream()
         .findFirst().orElseThrow(() -> notAllowed(dossier, "supplement"));
     List<NewFile> checked = policy.check("files", files, attachments.totalSize(code));
+    List<String> completes = SupplementDocuments.check(request == null ? null : request.completes(), checked.size(),
+        catalog.byCode(dossier.procedureCode()).requiredDocuments());
     List<String> ids = AttachmentStore.newIds(checked.size());
-    List<Attachment> stored = attachments.store(code, AttachmentKind.SUPPLEMENT, ids, checked);
+    List<Attachment> stored = attachments.store(code, AttachmentKind.SUPPLEMENT, ids, checked, completes);
 
     List<String> all = new ArrayList<>();
     Object earlier = tasks.getVariable(waiting.getId(), AttachmentStore.VARIABLE);

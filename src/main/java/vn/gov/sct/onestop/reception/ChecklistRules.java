@@ -1,9 +1,6 @@
 package vn.gov.sct.onestop.reception;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -24,30 +21,25 @@ final class ChecklistRules {
 
   private ChecklistRules() {}
 
-  /** The items the form starts with. */
-  static ArrayNode offer(List<String> catalogDocuments, List<ChecklistItem> previous) {
-    ArrayNode list = JsonNodeFactory.instance.arrayNode();
-    if (!previous.isEmpty()) {
-      previous.forEach(item -> list.add(node(item.documentName(), item.required(), item.received(),
-          item.paperForm() == null ? null : item.paperForm().name(), item.copies(), item.note())));
+  /**
+   * The items the form starts with: the previous round's, or the catalog's documents not yet received. A document
+   * without a paper form (not received) is preset to its usual form, an original or a copy where the catalog's
+   * name says so, and one copy; the clerk corrects it.
+   */
+  static List<ChecklistItem> offer(List<String> catalogDocuments, List<ChecklistItem> previous) {
+    List<ChecklistItem> items = new ArrayList<>();
+    if (previous.isEmpty()) {
+      catalogDocuments.forEach(name -> items.add(new ChecklistItem(items.size() + 1, name, true, false, null, null, 0,
+          null)));
     } else {
-      // the usual form is preset (an original, or a copy where the catalog asks for one); the clerk corrects it
-      catalogDocuments.forEach(name -> list.add(node(name, true, false,
-          (name.startsWith("Bản sao") ? PaperForm.COPY : PaperForm.ORIGINAL).name(), 1, null)));
+      items.addAll(previous);
     }
-    return list;
-  }
-
-  private static ObjectNode node(String name, boolean required, boolean received, String paperForm, int copies,
-      String note) {
-    ObjectNode node = JsonNodeFactory.instance.objectNode();
-    node.put("name", name);
-    node.put("required", required);
-    node.put("received", received);
-    node.put("paperForm", paperForm);
-    node.put("copies", copies);
-    node.put("note", note == null ? "" : note);
-    return node;
+    return items.stream().map(i -> {
+      PaperForm form = i.paperForm() != null ? i.paperForm()
+          : i.documentName().startsWith("Bản sao") ? PaperForm.COPY : PaperForm.ORIGINAL;
+      return new ChecklistItem(i.sequence(), i.documentName(), i.required(), i.received(), form, form.label(),
+          Math.max(1, i.copies()), i.note());
+    }).toList();
   }
 
   /** A submitted list read and checked; the problems name the item by its number and name. */

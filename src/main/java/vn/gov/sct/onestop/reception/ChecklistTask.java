@@ -28,13 +28,19 @@ import vn.gov.sct.onestop.dossier.TaskOutcomes.TaskInputException;
  * <camunda:taskListener event="complete" expression="${checklistTask.record(task)}" />
  * }</pre>
  *
- * On creation the task's execution gets the documents to tick ({@value #DOCUMENTS}, the catalog's or, after a
- * supplement, the previous round's, with its ticks), shown by the form's checkbox groups. (Not a dynamic list:
- * in Tasklist 7.24 any change inside a form-js dynamic list leaves an empty error entry that disables the Complete
- * button.) On completion with {@value #REVIEWED} true (the form's confirmation box) the list is checked and stored as the
- * next round of {@link ReceptionChecklist}; accepting with a required document not received needs a note on
- * it, and a supplement request starts with the documents not received. A completion without
- * {@value #REVIEWED} (an API client that does not use the checklist) records none.
+ * On creation the task's execution gets the documents to check ({@value #DOCUMENTS}: the catalog's or, after a
+ * supplement, the previous round's) and, for the document in row i, the values of the form's fixed row
+ * {@code checklistDoc<i>Received / Form / Copies} (received, paper form, number of copies). Below them the form has
+ * {@value #OTHER_ROWS} rows {@code checklistOther<j>Name / Form / Copies} for documents the catalog does not name.
+ * Why fixed rows and not a form-js dynamic list: in Tasklist 7.24 any change inside a dynamic list leaves an
+ * empty error entry that keeps the Complete button disabled; plain fields, hidden where the procedure has fewer
+ * documents, do not. {@code ChecklistFormTest} checks the form has the rows this class reads and that no
+ * procedure of the catalog needs more than {@value #DOCUMENT_ROWS}.
+ *
+ * <p>On completion with {@value #REVIEWED} true (the form's confirmation box) the list is checked and stored as
+ * the next round of {@link ReceptionChecklist}; accepting with a required document not received needs a note on
+ * it, and a supplement request starts with the documents not received. An API client may send the whole list as
+ * JSON {@value #VARIABLE} instead. A completion without {@value #REVIEWED} records none.
  */
 @Component("checklistTask")
 public class ChecklistTask {
@@ -42,13 +48,12 @@ public class ChecklistTask {
   /** An API client's checklist: a JSON list of {name, received, paperForm, copies, note}. */
   public static final String VARIABLE = "checklist";
   public static final String REVIEWED = "checklistReviewed";
-  /** The form's fields: the documents offered (JSON list of names), the ticked ones, the reason, the added ones. */
+  /** The documents offered, a JSON list of names; row i of the form shows the i-th. */
   public static final String DOCUMENTS = "checklistDocuments";
-  public static final String RECEIVED = "checklistReceived";
-  public static final String CERTIFIED = "checklistCertified";
-  public static final String COPIES = "checklistCopies";
-  public static final String ADDED = "checklistAdded";
   public static final String NOTE = "checklistNote";
+  /** Rows of the form for the offered documents, and for documents the clerk adds. */
+  public static final int DOCUMENT_ROWS = 10;
+  public static final int OTHER_ROWS = 3;
 
   private final ReceptionChecklist checklists;
   private final ProcedureCatalog catalog;
@@ -64,23 +69,42 @@ public class ChecklistTask {
     this.identity = identity;
   }
 
+  /** The form's variable of document row {@code row} (1-based): Received, Form or Copies. */
+  public static String documentField(int row, String part) {
+    return "checklistDoc" + row + part;
+  }
+
+  /** The form's variable of the clerk's added row {@code row} (1-based): Name, Form or Copies. */
+  public static String otherField(int row, String part) {
+    return "checklistOther" + row + part;
+  }
+
   public void offer(DelegateTask task) {
     String code = DossierVariables.requiredText(task, DossierVariables.DOSSIER_CODE);
     List<ChecklistItem> previous = checklists.items(code);
-    List<String> names = previous.isEmpty() ? documents(code) : previous.stream().map(ChecklistItem::documentName).toList();
+    List<ChecklistItem> offered = ChecklistRules.offer(previous.isEmpty() ? documents(code) : List.of(), previous);
+    // a previous round longer than the form's rows (added documents over several rounds) is cut: the clerk writes
+    // the rest among the added documents
+    offered = offered.subList(0, Math.min(offered.size(), DOCUMENT_ROWS));
     // on the task's scope execution, not task-local: Tasklist's form submission (task variables) and the REST
     // API's completion (execution variables) then both overwrite these values, and nothing shadows theirs
     VariableScope scope = task.getExecution();
-    scope.setVariableLocal(DOCUMENTS, jsonList(names));
-    scope.setVariableLocal(RECEIVED, jsonList(previous.stream().filter(ChecklistItem::received)
-        .map(ChecklistItem::documentName).toList()));
-    scope.setVariableLocal(CERTIFIED, jsonList(previous.stream().filter(i -> i.paperForm() == PaperForm.CERTIFIED_COPY)
-        .map(ChecklistItem::documentName).toList()));
-    scope.setVariableLocal(COPIES, jsonList(previous.stream().filter(i -> i.paperForm() == PaperForm.COPY)
-        .map(ChecklistItem::documentName).toList()));
-    // a new round starts without the previous round's additions (now among the documents) and reason
-    scope.setVariableLocal(ADDED, null);
-    scope.setVariableLocal(NOTE, null);
+    scope.setVariableLocal(DOCUMENTS, jsonList(offered.stream().map(ChecklistItem::documentName).toList()));
+    for (int row = 1; row <= offered.size(); row++) {
+      ChecklistItem item = offered.get(row - 1);
+      scope.setVariableLocal(documentField(row, "Received"), item.received());
+      scope.setVariableLocal(documentField(row, "Form"), item.paperForm().name());
+      scope.setVariableLocal(documentField(row, "Copies"), item.copies());
+    }
+    if (!previous.isEmpty()) {
+      // a new round starts without the previous round's additions (now among the documents) and reason
+      for (int row = 1; row <= OTHER_ROWS; row++) {
+        for (String part : List.of("Name", "Form", "Copies")) {
+          scope.setVariableLocal(otherField(row, part), null);
+        }
+      }
+      scope.setVariableLocal(NOTE, null);
+    }
   }
 
   public void record(DelegateTask task) {
@@ -96,7 +120,7 @@ public class ChecklistTask {
       problems = ChecklistRules.acceptanceProblems(read.items());
     }
     if (!problems.isEmpty()) {
-      throw new TaskInputException(task, task.getVariable(VARIABLE) != null ? VARIABLE : RECEIVED,
+      throw new TaskInputException(task, task.getVariable(VARIABLE) != null ? VARIABLE : documentField(1, "Received"),
           String.join("; ", problems));
     }
     String user = identity.getCurrentAuthentication() == null ? task.getAssignee()
@@ -114,32 +138,45 @@ public class ChecklistTask {
   }
 
   /**
-   * The form's fields as the list {@link ChecklistRules#read} takes: each offered document received or not, a copy
-   * or a certified copy where ticked (otherwise the original), one copy each; the documents the clerk added, one a
-   * line, received; the reason to accept without a required document on each such document.
+   * The form's rows as the list {@link ChecklistRules#read} takes: each offered document received or not, in the
+   * form and number of copies of its row; each added row with a name, received; the reason to accept without a
+   * required document on each such document. Values the rules refuse (a form that is no paper form, 0 copies)
+   * are passed on as they came, so the refusal names them.
    */
   private JsonNode fromForm(DelegateTask task) {
-    List<String> received = strings(task, RECEIVED);
-    List<String> certified = strings(task, CERTIFIED);
-    List<String> copies = strings(task, COPIES);
     String note = DossierVariables.text(task, NOTE);
     ArrayNode list = json.createArrayNode();
-    for (String name : strings(task, DOCUMENTS)) {
-      boolean got = received.contains(name);
-      String form = !got ? null : certified.contains(name) ? "CERTIFIED_COPY" : copies.contains(name) ? "COPY" : "ORIGINAL";
-      ObjectNode item = list.addObject().put("name", name).put("received", got).put("paperForm", form)
-          .put("copies", got ? 1 : 0);
-      if (!got && note != null && !note.isBlank()) {
+    List<String> offered = strings(task, DOCUMENTS);
+    for (int row = 1; row <= offered.size() && row <= DOCUMENT_ROWS; row++) {
+      boolean got = Boolean.TRUE.equals(task.getVariable(documentField(row, "Received")));
+      ObjectNode item = list.addObject().put("name", offered.get(row - 1)).put("received", got);
+      if (got) {
+        item.put("paperForm", DossierVariables.text(task, documentField(row, "Form")));
+        copies(item, task.getVariable(documentField(row, "Copies")));
+      } else if (note != null && !note.isBlank()) {
         item.put("note", note);
       }
     }
-    String added = DossierVariables.text(task, ADDED);
-    if (added != null) {
-      List<String> offered = strings(task, DOCUMENTS);
-      added.lines().map(String::strip).filter(line -> !line.isEmpty() && !offered.contains(line)).distinct().forEach(name ->
-          list.addObject().put("name", name).put("received", true).put("paperForm", "ORIGINAL").put("copies", 1));
+    for (int row = 1; row <= OTHER_ROWS; row++) {
+      String name = DossierVariables.text(task, otherField(row, "Name"));
+      if (name == null || name.isBlank()) {
+        continue;
+      }
+      String form = DossierVariables.text(task, otherField(row, "Form"));
+      ObjectNode item = list.addObject().put("name", name.strip()).put("received", true)
+          .put("paperForm", form == null ? PaperForm.ORIGINAL.name() : form);
+      copies(item, task.getVariable(otherField(row, "Copies")));
     }
     return list;
+  }
+
+  /** form-js sends a number field as a number (Long or Double); an empty one is absent (then one copy). */
+  private static void copies(ObjectNode item, Object value) {
+    if (value instanceof Number number) {
+      item.put("copies", number.doubleValue() == Math.rint(number.doubleValue()) ? number.longValue() : -1);
+    } else {
+      item.put("copies", 1);
+    }
   }
 
   private List<String> strings(DelegateTask task, String name) {

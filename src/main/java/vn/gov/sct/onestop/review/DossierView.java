@@ -43,10 +43,12 @@ public class DossierView implements TaskListener {
   private final DossierRegistry registry;
   private final ZoneId zone;
   private final TaskService tasks;
+  private final ProcedureCatalog catalog;
 
   public DossierView(AttachmentStore attachments, ProcedureFields fields, DossierRegistry registry,
-      WorkingCalendar calendar, @Lazy TaskService tasks) {
+      WorkingCalendar calendar, ProcedureCatalog catalog, @Lazy TaskService tasks) {
     this.tasks = tasks;
+    this.catalog = catalog;
     this.attachments = attachments;
     this.fields = fields;
     this.registry = registry;
@@ -57,7 +59,7 @@ public class DossierView implements TaskListener {
   public void notify(DelegateTask task) {
     String code = DossierVariables.requiredText(task, DossierVariables.DOSSIER_CODE);
     String procedure = registry.get(code).procedureCode();
-    task.setVariableLocal(DOCUMENTS, DocumentList.markdown(code, attachments.list(code), zone));
+    task.setVariableLocal(DOCUMENTS, documents(code));
     task.setVariableLocal(FIELDS, FieldList.markdown(fields.fields(procedure), fields.values(code)));
   }
 
@@ -66,11 +68,16 @@ public class DossierView implements TaskListener {
    * after the process started (the code comes from the start), so after its first task was created.
    */
   public void refreshDocuments(String dossierCode) {
-    String documents = DocumentList.markdown(dossierCode, attachments.list(dossierCode), zone);
+    String documents = documents(dossierCode);
     for (Task task : tasks.createTaskQuery().processInstanceBusinessKey(dossierCode).active().list()) {
       if (tasks.getVariableLocal(task.getId(), DOCUMENTS) != null) {
         tasks.setVariableLocal(task.getId(), DOCUMENTS, documents);
       }
     }
+  }
+
+  private String documents(String code) {
+    return DocumentList.markdown(code, attachments.list(code),
+        catalog.byCode(registry.get(code).procedureCode()).requiredDocuments(), zone);
   }
 }

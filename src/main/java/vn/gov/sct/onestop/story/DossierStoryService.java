@@ -108,7 +108,9 @@ public class DossierStoryService {
     List<DossierStory.Pause> pauses = pauses(changes);
     List<DossierStory.Document> documents = new ArrayList<>();
     for (Attachment a : attachments.list(code)) {
-      String kindLabel = a.kind() == AttachmentKind.SUBMISSION ? "Thành phần hồ sơ" : "Hồ sơ bổ sung";
+      // a supplement names the required document it completes, as the task forms group it (review/DocumentList)
+      String kindLabel = a.kind() == AttachmentKind.SUBMISSION ? "Thành phần hồ sơ"
+          : a.completesDocument() == null ? "Hồ sơ bổ sung khác" : "Hồ sơ bổ sung cho: " + a.completesDocument();
       String link = "/api/v1/dossiers/" + code + "/attachments/" + a.id();
       documents.add(new DossierStory.Document(a.id(), a.kind().name(), kindLabel, a.fileName(), a.contentType(),
           a.size(), a.createdAt(), link, false, null));

@@ -44,22 +44,27 @@ class ReceptionChecklistTest extends EngineTestSupport {
     TypedValue offered = taskService.getVariableTyped(check.getId(), ChecklistTask.DOCUMENTS);
     assertThat(offered.getType().getName()).isEqualTo("json");
     assertThat(names(offered)).containsExactly(APPLICATION, RULES, TICKETS);
-    assertThat(names(taskService.getVariableTyped(check.getId(), ChecklistTask.RECEIVED))).isEmpty();
+    assertThat(taskService.getVariable(check.getId(), ChecklistTask.documentField(1, "Received"))).isEqualTo(false);
+    assertThat(taskService.getVariable(check.getId(), ChecklistTask.documentField(1, "Form"))).isEqualTo("ORIGINAL");
+    assertThat(taskService.getVariable(check.getId(), ChecklistTask.documentField(3, "Copies"))).isEqualTo(1);
 
-    // round 1, as the form sends it: the application received as a certified copy, one extra paper
+    // round 1, as the form sends it (its rows): the application received as 2 certified copies, one extra paper
     complete(code, "checkCompleteness", "motcua", vars("receptionDecision", "SUPPLEMENT",
         "receptionNote", "Thể lệ phải có chữ ký của người đại diện", "checklistReviewed", true,
-        ChecklistTask.RECEIVED, json(APPLICATION), ChecklistTask.CERTIFIED, json(APPLICATION),
-        ChecklistTask.ADDED, "Giấy ủy quyền nộp hồ sơ\n"));
+        ChecklistTask.documentField(1, "Received"), true, ChecklistTask.documentField(1, "Form"), "CERTIFIED_COPY",
+        ChecklistTask.documentField(1, "Copies"), 2L, ChecklistTask.documentField(2, "Form"), "COPY",
+        ChecklistTask.otherField(1, "Name"), " Giấy ủy quyền nộp hồ sơ ", ChecklistTask.otherField(1, "Form"), "COPY",
+        ChecklistTask.otherField(1, "Copies"), 3L, ChecklistTask.otherField(2, "Name"), ""));
 
     List<ChecklistItem> first = checklists.items(code);
     assertThat(first).extracting(ChecklistItem::documentName)
         .containsExactly(APPLICATION, RULES, TICKETS, "Giấy ủy quyền nộp hồ sơ");
     assertThat(first.get(0)).isEqualTo(new ChecklistItem(1, APPLICATION, true, true, PaperForm.CERTIFIED_COPY,
-        "Bản sao có chứng thực", 1, null));
-    assertThat(first.get(1).received()).isFalse();
+        "Bản sao có chứng thực", 2, null));
+    assertThat(first.get(1)).isEqualTo(new ChecklistItem(2, RULES, true, false, null, null, 0, null));
+    assertThat(first.get(3)).isEqualTo(new ChecklistItem(4, "Giấy ủy quyền nộp hồ sơ", false, true, PaperForm.COPY,
+        "Bản sao", 3, null));
     assertThat(first.get(3).addedByClerk()).isTrue();
-    assertThat(first.get(3).paperFormLabel()).isEqualTo("Bản chính");
     String note = (String) historyService.createHistoricVariableInstanceQuery().processInstanceIdIn(
             openTask(code, "awaitSupplement").getProcessInstanceId()).variableName("receptionNote").singleResult()
         .getValue();
@@ -71,15 +76,22 @@ class ReceptionChecklistTest extends EngineTestSupport {
     Task recheck = openTask(code, "checkCompleteness");
     assertThat(names(taskService.getVariableTyped(recheck.getId(), ChecklistTask.DOCUMENTS)))
         .containsExactly(APPLICATION, RULES, TICKETS, "Giấy ủy quyền nộp hồ sơ");
-    assertThat(names(taskService.getVariableTyped(recheck.getId(), ChecklistTask.RECEIVED)))
-        .containsExactly(APPLICATION, "Giấy ủy quyền nộp hồ sơ");
-    assertThat(names(taskService.getVariableTyped(recheck.getId(), ChecklistTask.CERTIFIED))).containsExactly(APPLICATION);
+    assertThat(taskService.getVariable(recheck.getId(), ChecklistTask.documentField(1, "Received"))).isEqualTo(true);
+    assertThat(taskService.getVariable(recheck.getId(), ChecklistTask.documentField(1, "Form"))).isEqualTo("CERTIFIED_COPY");
+    assertThat(taskService.getVariable(recheck.getId(), ChecklistTask.documentField(1, "Copies"))).isEqualTo(2);
+    assertThat(taskService.getVariable(recheck.getId(), ChecklistTask.documentField(2, "Received"))).isEqualTo(false);
+    assertThat(taskService.getVariable(recheck.getId(), ChecklistTask.documentField(4, "Copies"))).isEqualTo(3);
+    assertThat(taskService.getVariable(recheck.getId(), ChecklistTask.otherField(1, "Name"))).as("a new round's added rows are empty").isNull();
 
     // accepting with the tickets unticked and no reason is refused, nothing is written
     assertThatThrownBy(() -> complete(code, "checkCompleteness", "motcua", vars("receptionDecision", "ACCEPT",
-        "checklistReviewed", true, ChecklistTask.RECEIVED, json(APPLICATION, RULES, "Giấy ủy quyền nộp hồ sơ"),
-        ChecklistTask.CERTIFIED, json(APPLICATION))))
-        .hasMessageContaining("variable 'checklistReceived'").hasMessageContaining(TICKETS).hasMessageContaining("note");
+        "checklistReviewed", true, ChecklistTask.documentField(2, "Received"), true)))
+        .hasMessageContaining("variable 'checklistDoc1Received'").hasMessageContaining(TICKETS).hasMessageContaining("note");
+    // nor are 0 copies of a received document
+    assertThatThrownBy(() -> complete(code, "checkCompleteness", "motcua", vars("receptionDecision", "SUPPLEMENT",
+        "receptionNote", "Bổ sung vé số", "checklistReviewed", true, ChecklistTask.documentField(2, "Received"), true,
+        ChecklistTask.documentField(2, "Copies"), 0L)))
+        .hasMessageContaining("item 2 (" + RULES + "): copies must be between 1 and 99");
     assertThat(checklists.lastRound(code)).isEqualTo(1);
     assertThat(openTask(code, "checkCompleteness")).isNotNull();
 
@@ -106,14 +118,6 @@ class ReceptionChecklistTest extends EngineTestSupport {
     List<String> names = new java.util.ArrayList<>();
     json.readTree(value.getValue().toString()).forEach(n -> names.add(n.asText()));
     return names;
-  }
-
-  private TypedValue json(String... names) {
-    ArrayNode list = json.createArrayNode();
-    for (String name : names) {
-      list.add(name);
-    }
-    return SpinValues.jsonValue(list.toString()).create();
   }
 
   @Test

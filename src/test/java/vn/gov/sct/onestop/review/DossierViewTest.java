@@ -41,7 +41,8 @@ class DossierViewTest extends EngineTestSupport {
     complete(code, "checkCompleteness", "motcua", vars("receptionDecision", "SUPPLEMENT", "receptionNote", "Bổ sung"));
     clockAt("2026-03-03T10:15");
     List<String> more = AttachmentStore.newIds(1);
-    attachments.store(code, AttachmentKind.SUPPLEMENT, more, List.of(pdf("the-le-da-ky.pdf", 100)));
+    attachments.store(code, AttachmentKind.SUPPLEMENT, more, List.of(pdf("the-le-da-ky.pdf", 100)),
+        List.of("Thể lệ chương trình khuyến mại (theo mẫu)"));
     complete(code, "awaitSupplement", "motcua", vars("supplementReceived", true));
 
     String documents = (String) taskService.getVariableLocal(openTask(code, "checkCompleteness").getId(),
@@ -51,8 +52,8 @@ class DossierViewTest extends EngineTestSupport {
         .contains("| <a href=\"" + base + ids.get(0) + "?inline=true\" target=\"_blank\">don &lt;dang&gt; ky.pdf</a>"
             + " | Nộp lần đầu | 2,0 KB | 02/03/2026 09:00 |")
         .contains(base + ids.get(1) + "?inline=true").contains("| 3,0 MB |")
-        .contains(base + more.get(0) + "?inline=true\" target=\"_blank\">the-le-da-ky.pdf</a> | Bổ sung | 100 B | "
-            + "03/03/2026 10:15 |");
+        .contains("| **Thể lệ chương trình khuyến mại \\(theo mẫu\\)** | | | |\n| ↳ <a href=\"" + base + more.get(0)
+            + "?inline=true\" target=\"_blank\">the-le-da-ky.pdf</a> | Bổ sung | 100 B | 03/03/2026 10:15 |");
     assertThat(documents.indexOf("the-le.pdf")).isLessThan(documents.indexOf("the-le-da-ky.pdf"));
 
     complete(code, "checkCompleteness", "motcua", vars("receptionDecision", "ACCEPT"));

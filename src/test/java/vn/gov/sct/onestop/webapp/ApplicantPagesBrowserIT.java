@@ -23,8 +23,11 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.TestPropertySource;
+import vn.gov.sct.onestop.attachment.Attachment;
+import vn.gov.sct.onestop.attachment.AttachmentStore;
 import vn.gov.sct.onestop.form.FormField;
 import vn.gov.sct.onestop.form.ProcedureFields;
 import vn.gov.sct.onestop.paper.PdfChecks;
@@ -52,6 +55,7 @@ class ApplicantPagesBrowserIT extends BrowserTestSupport {
       "documentNumber", "126/XNKM-SCT");
 
   @Autowired ProcedureFields procedureFields;
+  @Autowired AttachmentStore attachmentStore;
 
   @Test
   @Order(1)
@@ -216,7 +220,14 @@ class ApplicantPagesBrowserIT extends BrowserTestSupport {
     screenshot(shot + "06-supplement-requested");
     Path supplement = write(uploads.resolve("the-le-da-ky.pdf"));
     driver.findElement(By.id("bs-files")).sendKeys(supplement.toString());
+    // which required document the file completes: a choice from the procedure's documents (issue 14)
+    new Select(visible(By.id("bs-tp-0")))
+        .selectByVisibleText("Thể lệ chương trình khuyến mại (theo mẫu)");
+    assertThat(driver.findElement(By.cssSelector("label[for='bs-tp-0']")).getText())
+        .isEqualTo("Tệp the-le-da-ky.pdf bổ sung cho");
     type(By.id("bs-note"), "Gửi thể lệ đã ký");
+    accessible("supplement with the document it completes");
+    screenshot(shot + "06b-supplement-document-chosen");
     click(By.id("gui-bo-sung"));
     waitUntil("the supplement is sent", d -> d.findElement(By.id("giay-to-thong-bao")).getText()
         .contains("the-le-da-ky.pdf"));
@@ -224,6 +235,9 @@ class ApplicantPagesBrowserIT extends BrowserTestSupport {
     Task recheck = openTask(code, "checkCompleteness");
     assertThat(taskService.getVariable(recheck.getId(), "attachmentIds").toString().split(",")).hasSize(3);
     assertThat(taskService.getVariable(recheck.getId(), "supplementNote")).isEqualTo("Gửi thể lệ đã ký");
+    assertThat(attachmentStore.list(code)).filteredOn(a -> a.fileName().equals("the-le-da-ky.pdf"))
+        .extracting(Attachment::completesDocument)
+        .containsExactly("Thể lệ chương trình khuyến mại (theo mẫu)");
     screenshot(shot + "07-supplement-sent");
 
     // 7. the clerk accepts, the division, the leader and the office finish; the applicant downloads the result
@@ -287,7 +301,7 @@ class ApplicantPagesBrowserIT extends BrowserTestSupport {
               driver.findElement(input), today.plusDays(days).toString());
         }
         case NUMBER -> type(input, field.min() != null ? field.min().toPlainString() : "1");
-        case CHOICE -> new org.openqa.selenium.support.ui.Select(driver.findElement(input))
+        case CHOICE -> new Select(driver.findElement(input))
             .selectByValue(field.choices().get(0).value());
         case BOOLEAN -> click(input);
         default -> type(input, field.key().toLowerCase().contains("name") ? "Tri ân khách hàng 2026"

@@ -27,6 +27,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.TestWatcher;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -220,9 +221,11 @@ public abstract class BrowserTestSupport {
 
   protected static final String CHECKLIST_REVIEWED = "Đã đối chiếu thành phần hồ sơ với danh mục trên";
   /** The boxes of the first checkbox group, "Giấy tờ đã nhận". */
-  protected static final By RECEIVED_BOXES = By.xpath("(//*[contains(@class,'fjs-form-field-checklist')])[1]//input[@type='checkbox']");
+  /** The "Đã nhận" box of each document row of the checklist (rows past the procedure's documents are not drawn). */
+  protected static final By RECEIVED_BOXES = By.cssSelector(
+      ".fjs-form input[type=checkbox][id*='Field_checklistDoc'][id$='Received']");
 
-  /** Ticks every document of "Giấy tờ đã nhận" (all originals) and the confirmation below the checklist. */
+  /** Ticks "Đã nhận" of every document of the checklist (the preset form and one copy each) and the confirmation. */
   protected static void fillChecklist() {
     List<WebElement> received = waitUntil("the checklist's documents", d -> {
       List<WebElement> found = d.findElements(RECEIVED_BOXES);
@@ -240,6 +243,23 @@ public abstract class BrowserTestSupport {
         + xpathLiteral(CHECKLIST_REVIEWED) + ")]"));
     scrollIntoView(confirm);
     confirm.click();
+  }
+
+  /** Types a value into a field of the completeness form, found by its key (form-js ids end with the component id). */
+  protected static void typeInChecklist(String key, String value) {
+    WebElement input = visible(By.cssSelector(".fjs-form input[id$='Field_" + key + "']"));
+    scrollIntoView(input);
+    input.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE);
+    input.sendKeys(value);
+    waitUntil(key + " reads " + value, d -> value.equals(input.getDomProperty("value")));
+  }
+
+  /** Chooses an option of a select of the completeness form (form-js draws its own list, not a native select). */
+  protected static void chooseInChecklist(String key, String label) {
+    click(By.cssSelector(".fjs-form [id$='Field_" + key + "-display']"));
+    click(By.xpath("//*[contains(@class,'fjs-dropdownlist-item') and normalize-space(.)=" + xpathLiteral(label) + "]"));
+    waitUntil(key + " shows " + label, d -> label.equals(d.findElement(
+        By.cssSelector(".fjs-form [id$='Field_" + key + "-display']")).getText().strip()));
   }
 
   protected static WebDriverWait waiting() {

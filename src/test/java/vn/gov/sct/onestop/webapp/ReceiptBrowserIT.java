@@ -13,7 +13,11 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
+import org.springframework.beans.factory.annotation.Autowired;
 import vn.gov.sct.onestop.paper.PdfChecks;
+import vn.gov.sct.onestop.reception.ChecklistItem;
+import vn.gov.sct.onestop.reception.PaperForm;
+import vn.gov.sct.onestop.reception.ReceptionChecklist;
 
 /**
  * The clerk prints the receipt from the reception task: in Tasklist, the completeness check's form links to the
@@ -26,6 +30,9 @@ class ReceiptBrowserIT extends BrowserTestSupport {
   static final By CAMUNDA_FORM = By.cssSelector("[cam-tasklist-form-camunda] .fjs-form");
   static final By COMPLETE = By.cssSelector(".form-actions button.btn-primary[type=submit]");
   static final String RECEIPT_LINK = "Giấy tiếp nhận hồ sơ và hẹn trả kết quả";
+  static final String OTHER_DOCUMENT = "Giấy ủy quyền nộp hồ sơ";
+
+  @Autowired ReceptionChecklist checklists;
 
   @Test
   void clerk_opens_the_receipt_from_the_reception_task_and_gets_a_pdf() throws IOException {
@@ -47,6 +54,11 @@ class ReceiptBrowserIT extends BrowserTestSupport {
     screenshot("receipt-01-reception-form-with-paper-links");
 
     fillChecklist(); // the checklist at reception (issue 14): every document received, confirmed
+    // two copies of the registration, and a paper the catalog does not name, handed in as a copy
+    typeInChecklist("checklistDoc1Copies", "2");
+    typeInChecklist("checklistOther1Name", OTHER_DOCUMENT);
+    chooseInChecklist("checklistOther1Form", "Bản sao");
+    screenshot("receipt-01b-checklist-two-copies");
 
     WebElement accept = visible(By.xpath("//*[contains(@class,'fjs-form')]//label[normalize-space(.)="
         + xpathLiteral("Tiếp nhận hồ sơ") + "]"));
@@ -56,6 +68,16 @@ class ReceiptBrowserIT extends BrowserTestSupport {
     waitUntil("the reception task is completed", d -> taskService.createTaskQuery().taskId(reception.getId())
         .count() == 0);
     screenshot("receipt-02-reception-completed");
+
+    // the stored checklist: the registration with 2 copies, the others 1, the added paper last
+    List<ChecklistItem> recorded = checklists.items(code);
+    assertThat(recorded).extracting(ChecklistItem::documentName).containsExactly(
+        "Văn bản đăng ký thực hiện khuyến mại (theo mẫu)", "Thể lệ chương trình khuyến mại (theo mẫu)",
+        "Mẫu vé số dự thưởng (nếu có)", OTHER_DOCUMENT);
+    assertThat(recorded).extracting(ChecklistItem::copies).containsExactly(2, 1, 1, 1);
+    assertThat(recorded).extracting(ChecklistItem::received).containsOnly(true);
+    assertThat(recorded.get(3).paperForm()).isEqualTo(PaperForm.COPY);
+    assertThat(recorded.get(3).addedByClerk()).isTrue();
 
     // the link, followed in the signed-in browser (its session cookie), answers the receipt as PDF
     @SuppressWarnings("unchecked")
@@ -76,7 +98,10 @@ class ReceiptBrowserIT extends BrowserTestSupport {
     PdfChecks receipt = PdfChecks.of(pdf);
     receipt.assertFontsEmbeddedAndNoGlyphMissing();
     assertThat(receipt.text()).contains("GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ", "Mã hồ sơ: " + code,
-        "Công ty TNHH Thương mại Hải An", "motcua");
+        "Công ty TNHH Thương mại Hải An", "motcua", OTHER_DOCUMENT);
+    // the checklist's lines as printed: form and number of copies of each document, in order
+    String lines = receipt.text().replaceAll("\\s+", " ");
+    assertThat(lines).containsSubsequence("Bản chính 02", "Bản chính 01", "Bản chính 01", "Bản sao 01");
 
     // the browser shows it too (Chromium's PDF viewer)
     driver.get(href);
