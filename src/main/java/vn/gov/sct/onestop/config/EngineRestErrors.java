@@ -66,8 +66,8 @@ import vn.gov.sct.onestop.web.Problems;
  *
  * <p>Both in the engine REST API ({@code /engine-rest}) and in the web apps' own APIs ({@code /camunda/api/engine},
  * which Tasklist's forms call to complete tasks, and the other {@code /camunda/api/*}, among them the login form's
- * sign-in): the same mappers are registered in every Jersey application. Jersey keeps one mapper per exception type, so every case is decided here, in
- * {@link #clientError}. Anything else goes to Camunda's own handling.
+ * sign-in): the same mappers are registered in every Jersey application. Jersey keeps one mapper per exception type,
+ * so every case is decided here, in {@link #clientError}. Anything else goes to Camunda's own handling.
  */
 @Configuration(proxyBeanMethods = false)
 public class EngineRestErrors {

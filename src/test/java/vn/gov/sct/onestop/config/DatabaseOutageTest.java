@@ -119,8 +119,9 @@ class DatabaseOutageTest {
       // the web apps' engine API with the signed-in session (Tasklist's claim button): Camunda's authentication
       // filter checks the session's groups again first, and its failure leaves the filter chain
       String webClaim = "/camunda/api/engine/engine/default/task/" + task.getId() + "/claim";
-      unavailable(browser.send(webApp(webClaim, csrf).POST(HttpRequest.BodyPublishers.ofString("{\"userId\":\"motcua\"}"))
-          .build(), HttpResponse.BodyHandlers.ofString()), "vi", webClaim);
+      unavailable(browser.send(webApp(webClaim, csrf)
+          .POST(HttpRequest.BodyPublishers.ofString("{\"userId\":\"motcua\"}")).build(),
+          HttpResponse.BodyHandlers.ofString()), "vi", webClaim);
       // the web apps' login form
       String login = "/camunda/api/admin/auth/user/default/login/tasklist";
       unavailable(newcomer.send(HttpRequest.newBuilder(uri(login))
