@@ -64,10 +64,10 @@ import vn.gov.sct.onestop.web.Problems;
  *       restarting, no pooled connection in time): nothing was written and the same request may be sent again.</li>
  * </ul>
  *
- * <p>Both in the engine REST API ({@code /engine-rest}) and in the web apps' own engine API
- * ({@code /camunda/api/engine}, which Tasklist's forms call to complete tasks): the same mappers are registered in
- * both Jersey applications. Jersey keeps one mapper per exception type, so every case is decided here, in
- * {@link #clientError}. Anything else goes to Camunda's own handling.
+ * <p>Both in the engine REST API ({@code /engine-rest}) and in the web apps' own APIs ({@code /camunda/api/engine},
+ * which Tasklist's forms call to complete tasks, and the other {@code /camunda/api/*}, among them the login form's
+ * sign-in): the same mappers are registered in every Jersey application. Jersey keeps one mapper per exception type,
+ * so every case is decided here, in {@link #clientError}. Anything else goes to Camunda's own handling.
  */
 @Configuration(proxyBeanMethods = false)
 public class EngineRestErrors {
@@ -76,6 +76,9 @@ public class EngineRestErrors {
       "Hồ sơ vừa được thay đổi bởi một thao tác khác cùng lúc; không có gì được ghi. Hãy tải lại công việc và thử lại.";
   /** The name under which Camunda's web-app starter registers the web apps' engine API servlet. */
   static final String WEBAPP_ENGINE_API = "Engine Api";
+  /** The Jersey servlets of the web apps (CamundaBpmWebappInitializer of camunda-bpm-spring-boot-starter-webapp). */
+  static final List<String> WEBAPP_APIS = List.of(WEBAPP_ENGINE_API, "Cockpit Api", "Admin Api", "Tasklist Api",
+      "Welcome Api");
 
   private static final Logger log = LoggerFactory.getLogger(EngineRestErrors.class);
 
@@ -88,19 +91,22 @@ public class EngineRestErrors {
    * The web apps' engine API is a Jersey servlet that Camunda's web-app starter registers with its own application
    * class; Jersey adds the provider classes named in the servlet's init parameter to it. The servlet exists once
    * Spring Boot's initializers have run: a servlet container initializer added after them (Tomcat runs them in the
-   * order added) names the mappers there.
+   * order added) names the mappers there. The web apps' other APIs (Cockpit's, Tasklist's, Admin's with the login
+   * form's sign-in, the welcome page's) get them too, so a database outage is 503 there as well.
    */
   @Bean
   WebServerFactoryCustomizer<TomcatServletWebServerFactory> webAppEngineApiErrorMappers() {
     return factory -> factory.addContextCustomizers(context -> context.addServletContainerInitializer(
         (classes, servletContext) -> {
-          ServletRegistration api = servletContext.getServletRegistration(WEBAPP_ENGINE_API);
-          if (api == null) {
-            throw new IllegalStateException("Servlet '" + WEBAPP_ENGINE_API + "' of the Camunda web apps not found: "
-                + "Tasklist would show refused completions as server errors");
+          for (String name : WEBAPP_APIS) {
+            ServletRegistration api = servletContext.getServletRegistration(name);
+            if (api == null) {
+              throw new IllegalStateException("Servlet '" + name + "' of the Camunda web apps not found: "
+                  + "the web apps would show refused completions and database outages as server errors");
+            }
+            api.setInitParameter(ServerProperties.PROVIDER_CLASSNAMES,
+                String.join(",", MAPPERS.stream().map(Class::getName).toList()));
           }
-          api.setInitParameter(ServerProperties.PROVIDER_CLASSNAMES,
-              String.join(",", MAPPERS.stream().map(Class::getName).toList()));
         }, null));
   }
 

@@ -9,6 +9,7 @@ import org.springframework.boot.autoconfigure.security.SecurityProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AuthenticationServiceException;
@@ -30,6 +31,7 @@ import vn.gov.sct.onestop.online.RateLimitFilter;
 import vn.gov.sct.onestop.online.SharedBuckets;
 import vn.gov.sct.onestop.web.ApiProblem;
 import vn.gov.sct.onestop.web.DatabaseUnavailable;
+import vn.gov.sct.onestop.web.DatabaseUnavailableFilter;
 import vn.gov.sct.onestop.web.Problems;
 
 /**
@@ -103,6 +105,19 @@ public class WebSecurity {
   @Bean
   RequestRejectedHandler requestRejectedHandler(Problems problems) {
     return (request, response, e) -> write(problems, request, response, new ApiProblem(HttpStatus.BAD_REQUEST, "http.400"));
+  }
+
+  /**
+   * First of all filters: whatever leaves the chain because the database cannot be reached is a 503 problem, also
+   * from the filters that run before any handler of ours (the web apps' authentication, Spring Security's).
+   */
+  @Bean
+  FilterRegistrationBean<DatabaseUnavailableFilter> databaseUnavailable(Problems problems) {
+    FilterRegistrationBean<DatabaseUnavailableFilter> registration = new FilterRegistrationBean<>(
+        new DatabaseUnavailableFilter(problems));
+    registration.setName("database-unavailable");
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10); // after the character encoding filter
+    return registration;
   }
 
   /** Before Spring Security, so a flood is stopped before any work (and before password checks). */

@@ -2,25 +2,30 @@ package vn.gov.sct.onestop.identity;
 
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.Tenant;
-import org.springframework.security.authentication.AuthenticationServiceException;
+import org.springframework.security.authentication.InternalAuthenticationServiceException;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.authentication.AuthenticationProvider;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import vn.gov.sct.onestop.web.DatabaseUnavailable;
 
 /**
  * Staff sign in with their Camunda account (the same as in Tasklist and Cockpit): the password is checked
  * by the engine's identity service, which also throttles repeated failures, and the user's groups and
- * tenants are loaded so the engine can apply its authorizations to the request.
+ * tenants are loaded so the engine can apply its authorizations to the request. A sign-in that could not be
+ * checked (the database down or restarting) is an {@link InternalAuthenticationServiceException}: Spring Security
+ * tries no other way and its entry point answers 503, never 401 (config/WebSecurity).
  */
 @Component
 public class EngineIdentityAuthenticationProvider implements AuthenticationProvider {
+
+  private static final Logger log = LoggerFactory.getLogger(EngineIdentityAuthenticationProvider.class);
 
   private final IdentityService identity;
 
@@ -35,29 +40,27 @@ public class EngineIdentityAuthenticationProvider implements AuthenticationProvi
     if (user == null || user.isBlank() || !(credentials instanceof String password) || password.isEmpty()) {
       throw new BadCredentialsException("Bad credentials");
     }
+    boolean valid;
     try {
-      boolean valid;
-      try {
-        valid = identity.checkPassword(user, password);
-      } catch (ProcessEngineException e) {
-        if (DatabaseUnavailable.causedBy(e)) {
-          throw e;
-        }
-        valid = false;
+      valid = identity.checkPassword(user, password);
+    } catch (RuntimeException e) {
+      // A wrong password is an answer (false), never an exception: a check that failed did not say the password is
+      // wrong, so it is no 401. The entry point answers 503 with Retry-After.
+      if (!DatabaseUnavailable.causedBy(e)) {
+        log.warn("The password of {} could not be checked", user, e);
       }
-      if (!valid) {
-        throw new BadCredentialsException("Bad credentials");
-      }
+      throw new InternalAuthenticationServiceException("The password could not be checked", e);
+    }
+    if (!valid) {
+      throw new BadCredentialsException("Bad credentials");
+    }
+    try {
       List<String> groups = identity.createGroupQuery().groupMember(user).list().stream().map(Group::getId).toList();
       List<String> tenants = identity.createTenantQuery().userMember(user).includingGroupsOfUser(true).list().stream()
           .map(Tenant::getId).toList();
       return new StaffUser(user, groups, tenants).authentication();
     } catch (RuntimeException e) {
-      // a password that cannot be checked is not a wrong password: the entry point answers 503, not 401
-      if (!(e instanceof AuthenticationException) && DatabaseUnavailable.causedBy(e)) {
-        throw new AuthenticationServiceException("The identity store cannot be reached", e);
-      }
-      throw e;
+      throw new InternalAuthenticationServiceException("The groups of the user could not be loaded", e);
     }
   }
 

@@ -19,6 +19,7 @@ public final class DatabaseUnavailable {
   /** Seconds a client waits before sending the request again. */
   public static final String RETRY_AFTER_SECONDS = "5";
   public static final String KEY = "database-unavailable";
+  private static final String HIKARI_CLOSED_CONNECTION = "com.zaxxer.hikari.pool.ProxyConnection$ClosedConnection";
 
   private DatabaseUnavailable() {}
 
@@ -37,9 +38,28 @@ public final class DatabaseUnavailable {
           && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
         return true;
       }
+      if (t instanceof SQLException sql && sql.getSQLState() == null && fromEvictedConnection(sql)) {
+        return true;
+      }
       // the database went away mid-transaction: the rollback failed too ("Connection is closed", no SQL state),
       // and Spring throws that instead of the failure that caused it, which it keeps as the application exception
       if (t instanceof TransactionSystemException rollback && causedBy(rollback.getApplicationException(), depth + 1)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * HikariCP's stand-in for a connection it closed: once a statement met a lost connection (SQL state 08..., 57P01),
+   * the pool evicts it and every later call, such as the rollback after a failed commit, throws "Connection is
+   * closed" without an SQL state (HikariCP 6, {@code ProxyConnection.ClosedConnection}). Spring then throws that
+   * rollback failure alone ("Commit exception overridden by rollback exception"), so it is all a client's request
+   * has to show for the lost connection (RELIABILITY.md, scenario 3: a claim answered 500, a sign-in 401).
+   */
+  private static boolean fromEvictedConnection(SQLException sql) {
+    for (StackTraceElement frame : sql.getStackTrace()) {
+      if (frame.getClassName().startsWith(HIKARI_CLOSED_CONNECTION)) {
         return true;
       }
     }
