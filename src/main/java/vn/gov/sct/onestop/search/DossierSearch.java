@@ -21,7 +21,7 @@ import vn.gov.sct.onestop.dossier.DossierStatus;
 
 /**
  * Tra cứu hồ sơ: every dossier of the registry, running or finished (refused, withdrawn and returned ones too),
- * filtered, sorted and paged in SQL over the registry's indexes (V11), restricted to what the signed-in user may
+ * filtered, sorted and paged in SQL over the registry's indexes (V11, V12), restricted to what the signed-in user may
  * see ({@link SearchScope}). Reads only; the engine's tables are read for the scope's business keys.
  */
 @Service
@@ -51,8 +51,11 @@ public class DossierSearch {
     long total = jdbc.queryForObject("select count(*) from dossier d" + where, params, Long.class);
     params.addValue("offset", (long) criteria.page() * criteria.size()).addValue("size", criteria.size());
     String direction = criteria.ascending() ? " asc" : " desc";
+    // "nulls last" only where a column may be empty: PostgreSQL walks an index backwards for "desc" only when the
+    // nulls' place matches the index's, even on a column declared not null (V12)
+    SearchCriteria.Sort sort = criteria.sort();
     List<DossierSummary> items = total == 0 ? List.of() : jdbc.query("select * from dossier d" + where
-        + " order by d." + criteria.sort().column + direction + " nulls last, d.code" + direction
+        + " order by d." + sort.column + direction + (sort.nullable ? " nulls last" : "") + ", d.code" + direction
         + " offset :offset rows fetch next :size rows only", params, this::map);
     return new SearchPage(items, criteria.page(), criteria.size(), total, sortName);
   }
