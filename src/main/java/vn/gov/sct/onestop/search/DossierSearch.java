@@ -8,9 +8,12 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import vn.gov.sct.onestop.calendar.Timeliness;
 import vn.gov.sct.onestop.calendar.WorkingCalendar;
 import vn.gov.sct.onestop.catalog.Division;
@@ -21,7 +24,7 @@ import vn.gov.sct.onestop.dossier.DossierStatus;
 
 /**
  * Tra cứu hồ sơ: every dossier of the registry, running or finished (refused, withdrawn and returned ones too),
- * filtered, sorted and paged in SQL over the registry's indexes (V11), restricted to what the signed-in user may
+ * filtered, sorted and paged in SQL over the registry's indexes (V11, V12), restricted to what the signed-in user may
  * see ({@link SearchScope}). Reads only; the engine's tables are read for the scope's business keys.
  */
 @Service
@@ -32,12 +35,19 @@ public class DossierSearch {
   private final ProcedureCatalog catalog;
   private final WorkingCalendar calendar;
 
+  private final TransactionTemplate readOnly;
+  private final boolean postgres;
+
   public DossierSearch(NamedParameterJdbcTemplate jdbc, SearchScope scopes, ProcedureCatalog catalog,
-      WorkingCalendar calendar) {
+      WorkingCalendar calendar, PlatformTransactionManager transactions) {
     this.jdbc = jdbc;
     this.scopes = scopes;
     this.catalog = catalog;
     this.calendar = calendar;
+    this.readOnly = new TransactionTemplate(transactions);
+    this.readOnly.setReadOnly(true);
+    this.postgres = "PostgreSQL".equals(jdbc.getJdbcTemplate().execute(
+        (ConnectionCallback<String>) c -> c.getMetaData().getDatabaseProductName()));
   }
 
   public SearchPage search(SearchCriteria criteria) {
@@ -46,13 +56,30 @@ public class DossierSearch {
     if (scope.empty()) {
       return new SearchPage(List.of(), criteria.page(), criteria.size(), 0, sortName);
     }
+    return readOnly.execute(transaction -> {
+      if (postgres) {
+        // After five runs of a prepared statement PostgreSQL may keep a generic plan, made without the values: it
+        // cannot see that a name part is rare and intersects the trigram index with the period's index, 0.5 s
+        // instead of 50 ms at 1,000,000 rows. A plan for the values costs a millisecond.
+        jdbc.getJdbcTemplate().execute("set local plan_cache_mode = force_custom_plan");
+      }
+      return countAndPage(criteria, scope, sortName);
+    });
+  }
+
+  private SearchPage countAndPage(SearchCriteria criteria, SearchScope.Scope scope, String sortName) {
     MapSqlParameterSource params = new MapSqlParameterSource();
     String where = where(criteria, scope, params);
     long total = jdbc.queryForObject("select count(*) from dossier d" + where, params, Long.class);
-    params.addValue("offset", (long) criteria.page() * criteria.size()).addValue("size", criteria.size());
+    long offset = (long) criteria.page() * criteria.size();
+    params.addValue("offset", offset).addValue("size", criteria.size());
     String direction = criteria.ascending() ? " asc" : " desc";
-    List<DossierSummary> items = total == 0 ? List.of() : jdbc.query("select * from dossier d" + where
-        + " order by d." + criteria.sort().column + direction + " nulls last, d.code" + direction
+    // "nulls last" only where a column may be empty: PostgreSQL walks an index backwards for "desc" only when the
+    // nulls' place matches the index's, even on a column declared not null (V12)
+    SearchCriteria.Sort sort = criteria.sort();
+    // a page past the last match is empty without walking every match to find that out
+    List<DossierSummary> items = offset >= total ? List.of() : jdbc.query("select * from dossier d" + where
+        + " order by d." + sort.column + direction + (sort.nullable ? " nulls last" : "") + ", d.code" + direction
         + " offset :offset rows fetch next :size rows only", params, this::map);
     return new SearchPage(items, criteria.page(), criteria.size(), total, sortName);
   }

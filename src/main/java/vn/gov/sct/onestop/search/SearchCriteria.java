@@ -23,20 +23,22 @@ public record SearchCriteria(String code, String applicant, String idNumber, Str
 
   static final int MAX_SIZE = 100;
 
-  /** The columns a result may be sorted by, with their SQL column. */
+  /** The columns a result may be sorted by, with their SQL column and whether it may be empty. */
   public enum Sort {
-    REGISTERED_AT("registered_at"),
-    RECEIVED_AT("received_at"),
-    DUE_AT("due_at"),
-    COMPLETED_AT("completed_at"),
-    CODE("code"),
-    APPLICANT("applicant_name"),
-    STATUS("status");
+    REGISTERED_AT("registered_at", false),
+    RECEIVED_AT("received_at", true),
+    DUE_AT("due_at", true),
+    COMPLETED_AT("completed_at", true),
+    CODE("code", false),
+    APPLICANT("applicant_name", false),
+    STATUS("status", false);
 
     final String column;
+    final boolean nullable;
 
-    Sort(String column) {
+    Sort(String column, boolean nullable) {
       this.column = column;
+      this.nullable = nullable;
     }
 
     /** registeredAt, receivedAt, ... as the API names them. */

@@ -53,6 +53,12 @@ final class SearchRun {
       new StatisticsRun(bench).insertRegistry(o.rows());
       Bench.log("run 6: inserted %d dossiers in %.0f s", o.rows(), (System.nanoTime() - t) / 1e9);
     }
+    // after a bulk import, as autovacuum does on a live registry within minutes: the visibility map lets the counts
+    // read the indexes alone
+    long t = System.nanoTime();
+    bench.jdbc.execute("vacuum (analyze) dossier");
+    double vacuumSeconds = (System.nanoTime() - t) / 1e9;
+    double load = java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
     for (Map.Entry<String, String> search : SEARCHES.entrySet()) {
       for (int i = 0; i < 3; i++) {
         time(search.getValue()); // warm-up
@@ -73,8 +79,9 @@ final class SearchRun {
     bench.report.note(RUN, String.format("GET /api/v1/dossiers?<criteria>&size=20 over HTTP as the manager (HTTP "
         + "Basic; the manager's scope is every dossier), %d calls per repeat after 3 warm-up calls, over %,d synthetic "
         + "registry rows spread over 2023–2025 (run 4's rows; applicant names 'Công ty TNHH Dữ liệu Thử <n>', ID "
-        + "numbers of 200,000 applicants). Each answer is a page of 20 and the total count of matches. Criteria: %s.",
-        o.statsCalls(), o.rows(), SEARCHES));
+        + "numbers of 200,000 applicants), vacuumed and analysed first (%.0f s) as autovacuum does after an import. "
+        + "Each answer is a page of 20 and the total count of matches. 1-minute load average when run 6 began: %.2f. "
+        + "Criteria: %s.", o.statsCalls(), o.rows(), vacuumSeconds, load, SEARCHES));
   }
 
   private HttpResponse<String> call(String query) throws Exception {

@@ -106,6 +106,9 @@ class DossierSearchTest extends DossierScenarioSupport {
     assertThat(page0.get("items")).hasSize(2);
     assertThat(page1.get("items")).hasSize(1);
     assertThat(page1.at("/items/0/code").asText()).isEqualTo(refused);
+    JsonNode pastTheEnd = page("quanly", "applicant", token, "size", "2", "page", "2");
+    assertThat(pastTheEnd.get("items")).isEmpty();
+    assertThat(pastTheEnd.get("total").asLong()).isEqualTo(3);
     // a dossier without a receipt (refused) sorts last, whatever the direction
     assertThat(codes("quanly", "applicant", token, "sort", "receivedAt,desc")).endsWith(refused);
     assertThat(codes("quanly", "applicant", token, "sort", "receivedAt,asc")).endsWith(refused);
