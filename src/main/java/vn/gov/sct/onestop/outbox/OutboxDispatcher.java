@@ -163,9 +163,15 @@ public class OutboxDispatcher implements DisposableBean {
       failed(message, e);
       return;
     }
-    transaction.executeWithoutResult(status -> jdbc.update("update outbox_message set status = 'SENT', "
+    Integer settled = transaction.execute(status -> jdbc.update("update outbox_message set status = 'SENT', "
         + "attempts = attempts + 1, sent_at = ?, lease_until = null, last_error = null where id = ? and leased_by = ?",
         at(clock.instant()), message.id(), node));
+    if (settled == null || settled == 0) {
+      // the send outlasted the lease and another node claimed the row: the receiver gets it twice (same key)
+      LOG.warn("Outbox message {} ({} {} of dossier {}) was accepted after this node's lease had passed to another "
+          + "node; it may arrive twice with key {}", message.id(), message.channel(), message.kind(),
+          message.dossierCode(), message.idempotencyKey());
+    }
   }
 
   private void failed(OutboxMessage message, Exception e) {

@@ -74,7 +74,9 @@ final class OutboxScenario {
         "--onestop.outbox.lease=PT20S",
         // a node that has just sent a dossier's row takes its next one in the same loop; small batches leave the
         // other streams' heads to the other node (production: 50 rows per round)
-        "--onestop.outbox.batch-size=2");
+        "--onestop.outbox.batch-size=2",
+        // each failed delivery and each late acknowledgement in the node's log (target/cluster/node-*.log)
+        "--logging.level.vn.gov.sct.onestop.outbox=INFO");
   }
 
   /** Samples the outbox's live leases while the scenario runs: which node claimed which row. */
@@ -227,6 +229,19 @@ final class OutboxScenario {
         failed++;
       }
     }
+
+    // for a post-mortem: what the receiver got, beside the table's rows
+    StringBuilder csv = new StringBuilder("logged_at,idempotency_key,row_id,dossier_code,status,fault\n");
+    for (ServeEvent event : journal) {
+      String key = event.getRequest().getHeader("Idempotency-Key");
+      Row row = byKey.get(key);
+      csv.append(event.getRequest().getLoggedDate().toInstant()).append(',').append(key).append(',')
+          .append(row == null ? "" : row.id()).append(',').append(row == null ? "" : row.code()).append(',')
+          .append(event.getResponse().getStatus()).append(',')
+          .append(event.getResponseDefinition().getFault() == null ? "" : event.getResponseDefinition().getFault())
+          .append('\n');
+    }
+    java.nio.file.Files.writeString(java.nio.file.Path.of("target", "cluster", "outbox-journal.csv"), csv);
 
     int once = 0;
     int lost = 0;
