@@ -22,7 +22,9 @@ public class GatewaySender implements MessageSender {
   private final OutboxChannel channel;
   private final NotificationProperties.Gateway gateway;
   private final ObjectMapper json;
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+  private final HttpClient http = HttpClient.newBuilder()
+      .version(HttpClient.Version.HTTP_1_1) // no h2c upgrade of a POST, as PortalSender
+      .connectTimeout(Duration.ofSeconds(10)).build();
 
   public GatewaySender(OutboxChannel channel, NotificationProperties.Gateway gateway, ObjectMapper json) {
     this.channel = channel;

@@ -18,6 +18,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -55,7 +56,8 @@ public class OutboxDispatcher implements DisposableBean {
   private final Map<OutboxChannel, MessageSender> senders = new EnumMap<>(OutboxChannel.class);
   private final TransactionTemplate transaction;
   private final Clock clock = Clock.systemUTC();
-  private final String node = ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID();
+  /** This dispatcher's claims ({@code leased_by}, kept on a sent row: who sent it); unique per JVM by the UUID. */
+  private final String node;
   private final ExecutorService wakeUps = Executors.newSingleThreadExecutor(r -> {
     Thread thread = new Thread(r, "outbox-dispatcher");
     thread.setDaemon(true);
@@ -64,8 +66,12 @@ public class OutboxDispatcher implements DisposableBean {
   private final AtomicBoolean wakeUpPending = new AtomicBoolean();
 
   public OutboxDispatcher(JdbcTemplate jdbc, ObjectMapper json, OutboxProperties properties,
-      List<MessageSender> senders, PlatformTransactionManager transactions) {
+      List<MessageSender> senders, PlatformTransactionManager transactions,
+      @Value("${camunda.bpm.generic-properties.properties.hostname:}") String nodeName) {
     this.jdbc = jdbc;
+    // the engine's host name when one is configured, so the outbox and the job log name a node alike
+    String name = nodeName == null || nodeName.isBlank() ? ManagementFactory.getRuntimeMXBean().getName() : nodeName;
+    this.node = (name.length() > 60 ? name.substring(0, 60) : name) + "/" + UUID.randomUUID();
     this.json = json;
     this.properties = properties;
     senders.forEach(sender -> this.senders.put(sender.channel(), sender));
@@ -157,9 +163,15 @@ public class OutboxDispatcher implements DisposableBean {
       failed(message, e);
       return;
     }
-    transaction.executeWithoutResult(status -> jdbc.update("update outbox_message set status = 'SENT', "
+    Integer settled = transaction.execute(status -> jdbc.update("update outbox_message set status = 'SENT', "
         + "attempts = attempts + 1, sent_at = ?, lease_until = null, last_error = null where id = ? and leased_by = ?",
         at(clock.instant()), message.id(), node));
+    if (settled == null || settled == 0) {
+      // the send outlasted the lease and another node claimed the row: the receiver gets it twice (same key)
+      LOG.warn("Outbox message {} ({} {} of dossier {}) was accepted after this node's lease had passed to another "
+          + "node; it may arrive twice with key {}", message.id(), message.channel(), message.kind(),
+          message.dossierCode(), message.idempotencyKey());
+    }
   }
 
   private void failed(OutboxMessage message, Exception e) {

@@ -24,7 +24,11 @@ public class PortalSender implements MessageSender {
   public PortalSender(PortalProperties properties, ObjectMapper json) {
     this.properties = properties;
     this.json = json;
-    this.http = HttpClient.newBuilder().connectTimeout(properties.timeout()).build();
+    // HTTP/1.1: on a plain http url the JDK client would otherwise ask for an h2c upgrade with the POST body, which
+    // servers handle badly (Jetty answers 101 and drops the stream: wiremock/wiremock#2459, #3577); a response lost
+    // after the receiver took the message means a second delivery
+    this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(properties.timeout())
+        .build();
   }
 
   @Override

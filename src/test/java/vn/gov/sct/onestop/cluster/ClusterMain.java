@@ -22,14 +22,14 @@ import vn.gov.sct.faults.FaultInjection;
  *   --jar=target/onestop-0.1.0-SNAPSHOT.jar   the packaged application (the Maven profile passes it)
  *   --timers=200       timers per backlog (scenarios 1 and 2)
  *   --threads=4        applicants and clerks at work during a fault
- *   --scenarios=timers,kill,postgres,clerks,delegate,ratelimit,rolling
+ *   --scenarios=timers,kill,postgres,clerks,delegate,ratelimit,outbox,rolling
  *   --output=RELIABILITY.md
  * </pre>
  */
 public final class ClusterMain {
 
   static final List<String> ALL = List.of("timers", "kill", "postgres", "clerks", "delegate", "ratelimit",
-      "rolling");
+      "outbox", "rolling");
 
   final Map<String, String> options;
   final Reliability report = new Reliability();
@@ -38,6 +38,8 @@ public final class ClusterMain {
   Checks checks;
   /** Where the fault switch's files go: a file named after a service task makes that task throw on every node. */
   Path faults;
+  /** The portal's stand-in (WireMock) that both nodes sync to when scenario 8 runs; null otherwise. */
+  com.github.tomakehurst.wiremock.WireMockServer portal;
 
   private ClusterMain(Map<String, String> options) {
     this.options = options;
@@ -85,12 +87,17 @@ public final class ClusterMain {
       List<String> arguments = new ArrayList<>(nodeArguments(db.url()));
       arguments.add("--spring.main.sources=" + FaultInjection.class.getName());
       arguments.add("--onestop.faults.directory=" + faults.toAbsolutePath());
+      if (scenarios.contains("outbox")) {
+        portal = OutboxScenario.receiver();
+        arguments.addAll(OutboxScenario.nodeArguments(portal));
+      }
       for (String name : List.of("node-1", "node-2")) {
         nodes.add(new Node(name, jar, faultSwitch, arguments, work));
       }
       report.machine("Nodes", "2 × `java " + Node.HEAP + " -XX:+UseSerialGC " + Node.JIT + " -Dloader.path=<fault switch> -cp "
           + jar.getFileName() + " " + Node.LAUNCHER + "` " + String.join(" ", arguments).replace(db.url(), "<embedded>")
-          .replace(faults.toAbsolutePath().toString(), "<faults>") + " --server.port=<free port> "
+          .replace(faults.toAbsolutePath().toString(), "<faults>")
+          .replace(portal == null ? "<none>" : portal.baseUrl(), "<receiver>") + " --server.port=<free port> "
           + "--camunda.bpm.generic-properties.properties.hostname=<node name>. The fault switch is one test class "
           + "(`vn.gov.sct.faults.FaultInjection`) added to the packaged jar's class path; scenario 6 uses it.");
       log("starting node-1");
@@ -114,6 +121,9 @@ public final class ClusterMain {
         if (scenarios.contains("ratelimit")) {
           guard("7. Rate limit shared by the nodes", () -> new RateLimitScenario(this).run());
         }
+        if (scenarios.contains("outbox")) {
+          guard("8. Outbox: two nodes, one receiver", () -> new OutboxScenario(this).run());
+        }
         if (scenarios.contains("rolling")) {
           guard("5. Rolling restart", () -> new RollingRestartScenario(this).run());
         }
@@ -132,6 +142,9 @@ public final class ClusterMain {
           if (node.alive()) {
             node.stop();
           }
+        }
+        if (portal != null) {
+          portal.stop();
         }
       }
     }

@@ -84,9 +84,9 @@ class TwoNodesDispatchTest extends OutboxTestSupport {
         properties.backoffBase(), properties.backoffMax(), properties.lease());
     try (HikariDataSource poolA = pool(); HikariDataSource poolB = pool()) {
       OutboxDispatcher nodeA = new OutboxDispatcher(new JdbcTemplate(poolA), json, node, senders,
-          new DataSourceTransactionManager(poolA));
+          new DataSourceTransactionManager(poolA), "node-a");
       OutboxDispatcher nodeB = new OutboxDispatcher(new JdbcTemplate(poolB), json, node, senders,
-          new DataSourceTransactionManager(poolB));
+          new DataSourceTransactionManager(poolB), "node-b");
       ExecutorService threads = Executors.newFixedThreadPool(4);
       try {
         // each thread polls as a node's scheduler does, until the backlog is gone
