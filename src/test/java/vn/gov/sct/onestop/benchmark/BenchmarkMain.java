@@ -101,6 +101,9 @@ public final class BenchmarkMain {
         if (options.runs("search")) {
           guard(report, SearchRun.RUN, () -> new SearchRun(bench).run());
         }
+        if (options.runs("tasklist")) { // last in this JVM: it leaves its open dossiers behind
+          guard(report, TasklistRun.RUN, () -> new TasklistRun(bench).run());
+        }
       } finally {
         context.close();
       }
