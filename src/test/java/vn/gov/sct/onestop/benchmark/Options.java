@@ -24,7 +24,7 @@ import java.util.Set;
  *   --output=BENCHMARKS.md
  *   --tasklist=5000,20000,50000  run 7: open dossiers at which a clerk's Tasklist filters are measured
  *   --tasklist-calls=20    run 7: calls of each filter's list and count per size (after 3 warm-up calls)
- *   --tasklist-engine=N     run 7: build only N open dossiers through the engine (default all), copy their rows for the rest
+ *   --tasklist-engine=5000 run 7: open dossiers built through the engine; past them, copies of their runtime rows
  *   --node-timers=2000     run 8: SLA timers per backlog fired by one node, then by two nodes
  *   --app.name=value       an application setting for this run (e.g. --app.camunda.bpm.history-level=audit)
  * </pre>
@@ -65,7 +65,7 @@ record Options(int dossiers, int threads, int timers, int rows, int engineHistor
         integer(values, "profile-dossiers", 50), integer(values, "http-dossiers", 500), List.copyOf(applicationArgs), String.join(" ", args).trim(),
         Arrays.stream(values.getOrDefault("tasklist", "5000,20000,50000").split(",")).map(String::trim)
             .map(v -> Integer.parseInt(v.replace("_", ""))).sorted().toList(),
-        integer(values, "tasklist-calls", 20), integer(values, "tasklist-engine", Integer.MAX_VALUE),
+        integer(values, "tasklist-calls", 20), integer(values, "tasklist-engine", 5000),
         integer(values, "node-timers", 2000));
     values.keySet().removeAll(List.of("dossiers", "threads", "timers", "rows", "engine-history", "repeats", "startups",
         "runs", "jdbc-user", "jdbc-password", "output", "stats-calls", "engine-stats-calls", "profile-dossiers", "http-dossiers",
