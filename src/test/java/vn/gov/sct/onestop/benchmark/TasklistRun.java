@@ -335,8 +335,8 @@ final class TasklistRun {
       bench.report.note(RUN, String.format(Locale.ROOT, "%,d open dossiers were built through the engine as above; "
           + "the others are copies of their runtime rows (BacklogCopies: executions, tasks, identity links, the tasks' "
           + "authorization rows, variables, timer jobs, ids suffixed per copy, task and timer dates moved back one "
-          + "clock span per copy), chosen with --tasklist-engine because building through the engine on this shared "
-          + "machine ran at a few dossiers a second. The engine's history and our registry rows were not copied: "
+          + "clock span per copy), past --tasklist-engine, because building through the engine takes about as long per "
+          + "dossier as run 1. The engine's history and our registry rows were not copied: "
           + "Tasklist's queries do not read them.", engine));
     }
     bench.report.note(RUN, growth(figures));
