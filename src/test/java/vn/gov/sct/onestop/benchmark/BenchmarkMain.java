@@ -63,46 +63,55 @@ public final class BenchmarkMain {
       if (options.runs("footprint")) {
         guard(report, FootprintRun.RUN, () -> new FootprintRun(options, report, startupDatabases).run());
       }
-      Bench.log("starting the application");
-      long start = System.nanoTime();
-      List<String> appArgs = applicationArgs(url, options);
-      ConfigurableApplicationContext context = SpringApplication.run(OnestopApplication.class,
-          appArgs.toArray(String[]::new));
-      Bench bench = new Bench(options, report, context, url);
-      long ready = FootprintRun.waitForTasklist(bench.port, start);
-      Bench.log("application ready in %.1f s (in the benchmark's JVM), port %d, job executor %s", (ready - start) / 1e9,
-          bench.port, bench.jobExecutor() == null ? "none" : bench.jobExecutor().isActive() ? "active" : "inactive");
-      report.machine("Application start in the benchmark JVM", String.format("%.1f s to Tasklist 200 (warm class "
-          + "path; run 5 has the cold figures)", (ready - start) / 1e9));
-      try {
-        if (options.runs("throughput")) {
-          guard(report, "1 Java API", () -> {
-            long rssBefore = FootprintRun.vmRssKb();
-            resetPeakRss();
-            new ThroughputRun(bench).run();
-            long peak = FootprintRun.vmHwmKb();
-            report.row(FootprintRun.RUN, "peak RSS MB (VmHWM) during run 1", Sample.format(peak / 1024.0, 0), "–", "–",
-                "–");
-            report.note(FootprintRun.RUN, String.format("Peak resident memory during run 1: VmHWM of the benchmark JVM "
-                + "(%s, the application and its reference process together; the peak was reset through "
-                + "/proc/self/clear_refs when run 1 began, at %,d MB resident) = %,d MB.", FootprintRun.JVM_OPTIONS,
-                rssBefore / 1024, peak / 1024));
-          });
+      // runs 5 and 8 start applications of their own; the others measure the one started here
+      if (options.runs().stream().anyMatch(r -> !List.of("footprint", "nodes").contains(r))) {
+        Bench.log("starting the application");
+        long start = System.nanoTime();
+        List<String> appArgs = applicationArgs(url, options);
+        ConfigurableApplicationContext context = SpringApplication.run(OnestopApplication.class,
+            appArgs.toArray(String[]::new));
+        Bench bench = new Bench(options, report, context, url);
+        long ready = FootprintRun.waitForTasklist(bench.port, start);
+        Bench.log("application ready in %.1f s (in the benchmark's JVM), port %d, job executor %s", (ready - start) / 1e9,
+            bench.port, bench.jobExecutor() == null ? "none" : bench.jobExecutor().isActive() ? "active" : "inactive");
+        report.machine("Application start in the benchmark JVM", String.format("%.1f s to Tasklist 200 (warm class "
+            + "path; run 5 has the cold figures)", (ready - start) / 1e9));
+        try {
+          if (options.runs("throughput")) {
+            guard(report, "1 Java API", () -> {
+              long rssBefore = FootprintRun.vmRssKb();
+              resetPeakRss();
+              new ThroughputRun(bench).run();
+              long peak = FootprintRun.vmHwmKb();
+              report.row(FootprintRun.RUN, "peak RSS MB (VmHWM) during run 1", Sample.format(peak / 1024.0, 0), "–", "–",
+                  "–");
+              report.note(FootprintRun.RUN, String.format("Peak resident memory during run 1: VmHWM of the benchmark JVM "
+                  + "(%s, the application and its reference process together; the peak was reset through "
+                  + "/proc/self/clear_refs when run 1 began, at %,d MB resident) = %,d MB.", FootprintRun.JVM_OPTIONS,
+                  rssBefore / 1024, peak / 1024));
+            });
+          }
+          if (options.runs("http")) {
+            guard(report, HttpRun.RUN, () -> new HttpRun(bench).run());
+          }
+          if (options.runs("timers")) {
+            guard(report, "3 Timers", () -> new TimerRun(bench).run());
+          }
+          if (options.runs("statistics")) {
+            guard(report, StatisticsRun.RUN, () -> new StatisticsRun(bench).run());
+          }
+          if (options.runs("search")) {
+            guard(report, SearchRun.RUN, () -> new SearchRun(bench).run());
+          }
+          if (options.runs("tasklist")) { // last in this JVM: it leaves its open dossiers behind
+            guard(report, TasklistRun.RUN, () -> new TasklistRun(bench).run());
+          }
+        } finally {
+          context.close();
         }
-        if (options.runs("http")) {
-          guard(report, HttpRun.RUN, () -> new HttpRun(bench).run());
-        }
-        if (options.runs("timers")) {
-          guard(report, "3 Timers", () -> new TimerRun(bench).run());
-        }
-        if (options.runs("statistics")) {
-          guard(report, StatisticsRun.RUN, () -> new StatisticsRun(bench).run());
-        }
-        if (options.runs("search")) {
-          guard(report, SearchRun.RUN, () -> new SearchRun(bench).run());
-        }
-      } finally {
-        context.close();
+      }
+      if (options.runs("nodes")) { // separate JVMs on their own database, after the application above has stopped
+        guard(report, NodeTimersRun.RUN, () -> new NodeTimersRun(options, report).run());
       }
     } finally {
       report.print();

@@ -18,18 +18,24 @@ import java.util.Set;
  *   --engine-history=50000 run 4: engine process instances the reference query reads
  *   --repeats=3            measured repetitions of every figure (after a warm-up)
  *   --startups=3           run 5: measured cold start-ups of each application (after one warm-up start)
- *   --runs=throughput,http,timers,statistics,search,footprint
+ *   --runs=throughput,http,timers,statistics,search,footprint,tasklist,nodes
  *   --jdbc-url=...         use this PostgreSQL database instead of the embedded PostgreSQL 17
  *   --jdbc-user=postgres --jdbc-password=postgres
  *   --output=BENCHMARKS.md
+ *   --tasklist=5000,20000,50000  run 7: open dossiers at which a clerk's Tasklist filters are measured
+ *   --tasklist-calls=20    run 7: calls of each filter's list and count per size (after 3 warm-up calls)
+ *   --tasklist-engine=5000 run 7: open dossiers built through the engine; past them, copies of their runtime rows
+ *   --node-timers=2000     run 8: SLA timers per backlog fired by one node, then by two nodes
  *   --app.name=value       an application setting for this run (e.g. --app.camunda.bpm.history-level=audit)
  * </pre>
  */
 record Options(int dossiers, int threads, int timers, int rows, int engineHistory, int repeats, int startups,
     Set<String> runs, String jdbcUrl, String jdbcUser, String jdbcPassword, String output, int statsCalls,
-    int engineStatsCalls, int profileDossiers, int httpDossiers, List<String> applicationArgs, String commandLine) {
+    int engineStatsCalls, int profileDossiers, int httpDossiers, List<String> applicationArgs, String commandLine,
+    List<Integer> tasklistSizes, int tasklistCalls, int tasklistEngine, int nodeTimers) {
 
-  static final List<String> ALL_RUNS = List.of("throughput", "http", "timers", "statistics", "search", "footprint");
+  static final List<String> ALL_RUNS = List.of("throughput", "http", "timers", "statistics", "search", "footprint",
+      "tasklist", "nodes");
 
   static Options parse(String[] args) {
     Map<String, String> values = new LinkedHashMap<>();
@@ -56,9 +62,14 @@ record Options(int dossiers, int threads, int timers, int rows, int engineHistor
         blankToNull(values.remove("jdbc-url")), values.getOrDefault("jdbc-user", "postgres"),
         values.getOrDefault("jdbc-password", "postgres"), values.getOrDefault("output", "BENCHMARKS.md"),
         integer(values, "stats-calls", 30), integer(values, "engine-stats-calls", 5),
-        integer(values, "profile-dossiers", 50), integer(values, "http-dossiers", 500), List.copyOf(applicationArgs), String.join(" ", args).trim());
+        integer(values, "profile-dossiers", 50), integer(values, "http-dossiers", 500), List.copyOf(applicationArgs), String.join(" ", args).trim(),
+        Arrays.stream(values.getOrDefault("tasklist", "5000,20000,50000").split(",")).map(String::trim)
+            .map(v -> Integer.parseInt(v.replace("_", ""))).sorted().toList(),
+        integer(values, "tasklist-calls", 20), integer(values, "tasklist-engine", 5000),
+        integer(values, "node-timers", 2000));
     values.keySet().removeAll(List.of("dossiers", "threads", "timers", "rows", "engine-history", "repeats", "startups",
-        "runs", "jdbc-user", "jdbc-password", "output", "stats-calls", "engine-stats-calls", "profile-dossiers", "http-dossiers"));
+        "runs", "jdbc-user", "jdbc-password", "output", "stats-calls", "engine-stats-calls", "profile-dossiers", "http-dossiers",
+        "tasklist", "tasklist-calls", "tasklist-engine", "node-timers"));
     if (!values.isEmpty()) {
       throw new IllegalArgumentException("Unknown options " + values.keySet());
     }

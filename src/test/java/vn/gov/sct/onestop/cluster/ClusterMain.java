@@ -174,7 +174,7 @@ public final class ClusterMain {
   }
 
   /** The node's command line: the demo profile (its clerks drive the load) against the shared database. */
-  private static List<String> nodeArguments(String url) {
+  static List<String> nodeArguments(String url) {
     return List.of(
         "--spring.profiles.active=demo",
         "--spring.datasource.url=" + url,

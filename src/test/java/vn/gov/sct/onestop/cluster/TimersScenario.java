@@ -56,9 +56,14 @@ final class TimersScenario {
   }
 
   private Run backlog(int n, List<Node> nodes, String label) throws Exception {
+    return backlog(cluster.database, cluster.checks, n, nodes, label);
+  }
+
+  /** One backlog of n timers fired by the given nodes (the benchmark's run 8 measures with it too). */
+  static Run backlog(Database database, Checks checks, int n, List<Node> nodes, String label) throws Exception {
     Office office = new Office(nodes, new Tally(), label);
     ClusterMain.log("%s: submitting %d dossiers", label, n);
-    TimerBacklog backlog = TimerBacklog.submit(office, cluster.database.jdbc, n);
+    TimerBacklog backlog = TimerBacklog.submit(office, database.jdbc, n);
     Date due = backlog.dueAtOnce(office);
     ClusterMain.log("%s: %d timers due at %s", label, n, due.toInstant());
     long deadline = System.nanoTime() + 300_000_000_000L;
@@ -66,13 +71,13 @@ final class TimersScenario {
       throw new IllegalStateException(backlog.pending() + " timers of " + label + " not fired within 300 s");
     }
     String in = String.join(",", backlog.jobs.values().stream().map(j -> "'" + j + "'").toList());
-    Map<String, Object> span = cluster.database.jdbc.queryForMap("select min(timestamp_) as first, max(timestamp_) as "
+    Map<String, Object> span = database.jdbc.queryForMap("select min(timestamp_) as first, max(timestamp_) as "
         + "last from act_hi_job_log where job_state_ = 2 and job_id_ in (" + in + ")");
     Timestamp first = (Timestamp) span.get("first");
     Timestamp last = (Timestamp) span.get("last");
     double seconds = Math.max(0.001, (last.getTime() - first.getTime()) / 1000.0);
     double delay = (first.getTime() - due.getTime()) / 1000.0;
-    Checks.Timers timers = cluster.checks.timers(backlog.codes, TimerBacklog.ACTIVITY, TimerBacklog.KIND);
+    Checks.Timers timers = checks.timers(backlog.codes, TimerBacklog.ACTIVITY, TimerBacklog.KIND);
     ClusterMain.log("%s: fired in %.1f s after a wait of %.1f s; once %d, twice %d, never %d, per node %s", label,
         seconds, delay, timers.once(), timers.twice(), timers.never(), timers.byNode());
     return new Run(n, seconds, delay, timers);
