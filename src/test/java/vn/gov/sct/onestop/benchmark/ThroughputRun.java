@@ -205,10 +205,14 @@ final class ThroughputRun {
   private void profile(int n) throws Exception {
     Bench.log("run 1: profiling the rows written per dossier (%d of each, one thread)", n);
     Map<String, long[]> before = tableCounters();
-    Bench.parallel(n, 1, i -> drive(Variant.OURS, i));
+    String oursStatements = countingStatements(() -> Bench.parallel(n, 1, i -> drive(Variant.OURS, i)), n);
     Map<String, long[]> middle = tableCounters();
-    Bench.parallel(n, 1, i -> drive(Variant.BARE, i));
+    String bareStatements = countingStatements(() -> Bench.parallel(n, 1, i -> drive(Variant.BARE, i)), n);
     Map<String, long[]> after = tableCounters();
+    String fullStatements = countingStatements(() -> Bench.parallel(n, 1, i -> drive(Variant.FULL_SHAPE, i)), n);
+    bench.report.note("1 Java API", "SQL statements sent per dossier (JDBC executions counted by the benchmark's "
+        + "StatementCounter over " + n + " dossiers each, one thread; a batch counts once): ours " + oursStatements
+        + ". Full-shape reference: " + fullStatements + ". Bare reference: " + bareStatements + ".");
     Map<String, long[]> ours = delta(before, middle);
     Map<String, long[]> bare = delta(middle, after);
     StringBuilder text = new StringBuilder("Rows written per dossier (inserted / updated / deleted), ours vs reference, "
@@ -231,6 +235,24 @@ final class ThroughputRun {
     text.append(". Total ").append(perDossier(totalOurs, n)).append(" vs ").append(perDossier(totalBare, n)).append('.');
     bench.report.note("1 Java API", text.toString());
   }
+
+  /** Runs the work with the statement counter on; answers what it counted per dossier. */
+  private static String countingStatements(Lifecycle.Measurement work, int n) throws Exception {
+    StatementCounter.reset();
+    StatementCounter.counting = true;
+    try {
+      work.run();
+    } finally {
+      StatementCounter.counting = false;
+    }
+    String dump = System.getProperty("benchmark.statements.dump");
+    if (dump != null) { // a file per reference: every statement with its executions per dossier, to compare
+      StatementCounter.dump(java.nio.file.Path.of(dump + "-" + (++dumps) + ".tsv"), n);
+    }
+    return StatementCounter.summary(n);
+  }
+
+  private static int dumps;
 
   private static List<String> union(Map<String, long[]> a, Map<String, long[]> b) {
     java.util.TreeSet<String> keys = new java.util.TreeSet<>(a.keySet());
