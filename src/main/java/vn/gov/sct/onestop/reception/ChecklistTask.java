@@ -67,7 +67,7 @@ public class ChecklistTask {
   public void offer(DelegateTask task) {
     String code = DossierVariables.requiredText(task, DossierVariables.DOSSIER_CODE);
     List<ChecklistItem> previous = checklists.items(code);
-    List<String> names = previous.isEmpty() ? documents(code) : previous.stream().map(ChecklistItem::documentName).toList();
+    List<String> names = previous.isEmpty() ? documents(task, code) : previous.stream().map(ChecklistItem::documentName).toList();
     // on the task's scope execution, not task-local: Tasklist's form submission (task variables) and the REST
     // API's completion (execution variables) then both overwrite these values, and nothing shadows theirs
     VariableScope scope = task.getExecution();
@@ -89,7 +89,7 @@ public class ChecklistTask {
     }
     String code = DossierVariables.requiredText(task, DossierVariables.DOSSIER_CODE);
     JsonNode submitted = task.getVariable(VARIABLE) != null ? parse(task, VARIABLE) : fromForm(task);
-    ChecklistRules.Read read = ChecklistRules.read(submitted, documents(code));
+    ChecklistRules.Read read = ChecklistRules.read(submitted, documents(task, code));
     List<String> problems = read.problems();
     String decision = DossierVariables.text(task, DossierVariables.RECEPTION_DECISION);
     if (problems.isEmpty() && "ACCEPT".equals(decision)) {
@@ -158,8 +158,13 @@ public class ChecklistTask {
     return JSON(list.toString());
   }
 
-  private List<String> documents(String code) {
-    return catalog.byCode(registry.get(code).procedureCode()).requiredDocuments();
+  /**
+   * The catalog's documents of the dossier's procedure: its code is a variable of every reception (the procedures
+   * pass all their variables in), so the registry row is read only when it is missing.
+   */
+  private List<String> documents(DelegateTask task, String code) {
+    String procedure = DossierVariables.text(task, DossierVariables.PROCEDURE_CODE);
+    return catalog.byCode(procedure != null ? procedure : registry.get(code).procedureCode()).requiredDocuments();
   }
 
   private JsonNode parse(DelegateTask task, String name) {
