@@ -8,12 +8,16 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import vn.gov.sct.onestop.EngineClock;
 import vn.gov.sct.onestop.calendar.WorkingCalendar;
 
@@ -24,6 +28,12 @@ import vn.gov.sct.onestop.calendar.WorkingCalendar;
  * {@link DossierEvent}s inside the transaction, and the floors above listen (statistics, metrics, the outbox); the
  * registry calls none of them. A change that can move a figure of the period report is tracked: the dossier's facts
  * are read (row locked) before and after it and published together ({@link DossierEvent.FactsChanged}).
+ *
+ * <p>Within one transaction the row a listener reads ({@link #find}, {@link #contactPreferences}) is read once and
+ * kept until the registry writes to that dossier: a step's status change is heard by several listeners (the
+ * applicant's notification, the portal sync, the staff notifications), and each used to read the same row again.
+ * Every write here forgets it, and only this class writes the table, so a read never answers an older row than
+ * the transaction's own last write.
  */
 @Repository
 public class DossierRegistry {
@@ -31,6 +41,9 @@ public class DossierRegistry {
   private final JdbcTemplate jdbc;
   private final WorkingCalendar calendar;
   private final ApplicationEventPublisher events;
+
+  /** Key of this registry's per-transaction rows among the transaction's resources. */
+  private final Object readsKey = new Object();
 
   public DossierRegistry(JdbcTemplate jdbc, WorkingCalendar calendar, ApplicationEventPublisher events) {
     this.jdbc = jdbc;
@@ -58,6 +71,7 @@ public class DossierRegistry {
         code, procedureCode, division, channel.name(), DossierStatus.NEWLY_REGISTERED.code(), applicant.name(),
         applicant.idNumber(), applicant.phone(), applicant.email(), applicant.address(), contact.email(),
         contact.sms(), at(registeredAt), processInstanceId, at(EngineClock.now()));
+    forget(code);
     history(code, DossierStatus.NEWLY_REGISTERED, null);
   }
 
@@ -78,6 +92,7 @@ public class DossierRegistry {
    * status is counted by the report's status history (only status 5 is).
    */
   public void markInProcess(String code) {
+    forget(code);
     if (jdbc.update("update dossier set status = ?, updated_at = ? where code = ? and status = ?",
         DossierStatus.IN_PROCESS.code(), now(), code, DossierStatus.RECEIVED.code()) == 1) {
       history(code, DossierStatus.IN_PROCESS, null);
@@ -156,6 +171,7 @@ public class DossierRegistry {
    * only when the status changes to or from 5, and only then are the dossier's pauses read again.
    */
   private DossierFacts tracked(String code, DossierStatus newStatus, Consumer<DossierFacts> change) {
+    forget(code);
     DossierFacts before = facts(code, " for update").orElseThrow(() -> new DossierNotFoundException(code));
     change.accept(before);
     boolean pausesMayChange = newStatus != null && (newStatus == DossierStatus.SUPPLEMENT_REQUESTED || before.paused());
@@ -193,13 +209,19 @@ public class DossierRegistry {
 
   /** How the applicant wants to be told of the dossier. */
   public ContactPreferences contactPreferences(String code) {
-    return jdbc.query("select notify_by_email, notify_by_sms from dossier where code = ?",
+    return (ContactPreferences) reads().computeIfAbsent("contact:" + code, k -> jdbc.query("select notify_by_email, notify_by_sms from dossier where code = ?",
         (rs, i) -> new ContactPreferences(rs.getBoolean("notify_by_email"), rs.getBoolean("notify_by_sms")), code)
-        .stream().findFirst().orElseThrow(() -> new DossierNotFoundException(code));
+        .stream().findFirst().orElseThrow(() -> new DossierNotFoundException(code)));
   }
 
   public Optional<Dossier> find(String code) {
+    Map<String, Object> reads = reads();
+    Dossier known = (Dossier) reads.get("row:" + code);
+    if (known != null) {
+      return Optional.of(known);
+    }
     List<Dossier> rows = jdbc.query("select * from dossier where code = ?", DossierRegistry::map, code);
+    rows.stream().findFirst().ifPresent(d -> reads.put("row:" + code, d));
     return rows.stream().findFirst();
   }
 
@@ -209,6 +231,8 @@ public class DossierRegistry {
    */
   public Optional<Dossier> findForUpdate(String code) {
     List<Dossier> rows = jdbc.query("select * from dossier where code = ? for update", DossierRegistry::map, code);
+    Map<String, Object> reads = reads();
+    rows.stream().findFirst().ifPresent(d -> reads.put("row:" + code, d));
     return rows.stream().findFirst();
   }
 
@@ -216,7 +240,45 @@ public class DossierRegistry {
     return find(code).orElseThrow(() -> new DossierNotFoundException(code));
   }
 
+  /** The rows read in one transaction: the connection holder tells that transaction from one nested in it. */
+  private record Reads(Object transaction, Map<String, Object> rows) {}
+
+  /**
+   * The rows read in this transaction; outside one, or in a new transaction nested in the one that read them
+   * (REQUIRES_NEW), a map that keeps nothing.
+   */
+  private Map<String, Object> reads() {
+    if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+      return new HashMap<>();
+    }
+    Object transaction = TransactionSynchronizationManager.getResource(jdbc.getDataSource());
+    if (transaction == null) {
+      return new HashMap<>();
+    }
+    if (TransactionSynchronizationManager.getResource(readsKey) instanceof Reads reads) {
+      return reads.transaction() == transaction ? reads.rows() : new HashMap<>();
+    }
+    Reads fresh = new Reads(transaction, new HashMap<>());
+    TransactionSynchronizationManager.bindResource(readsKey, fresh);
+    TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+      @Override
+      public void afterCompletion(int status) {
+        TransactionSynchronizationManager.unbindResourceIfPossible(readsKey);
+      }
+    });
+    return fresh.rows();
+  }
+
+  /** The dossier is about to change: its rows are read again when next asked for (in any open transaction). */
+  private void forget(String code) {
+    if (TransactionSynchronizationManager.getResource(readsKey) instanceof Reads reads) {
+      reads.rows().remove("row:" + code);
+      reads.rows().remove("contact:" + code);
+    }
+  }
+
   private void update(String sql, Object... args) {
+    forget(String.valueOf(args[args.length - 1]));
     if (jdbc.update(sql, args) != 1) {
       throw new DossierNotFoundException(String.valueOf(args[args.length - 1]));
     }

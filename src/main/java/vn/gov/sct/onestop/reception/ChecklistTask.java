@@ -82,7 +82,7 @@ public class ChecklistTask {
   public void offer(DelegateTask task) {
     String code = DossierVariables.requiredText(task, DossierVariables.DOSSIER_CODE);
     List<ChecklistItem> previous = checklists.items(code);
-    List<ChecklistItem> offered = ChecklistRules.offer(previous.isEmpty() ? documents(code) : List.of(), previous);
+    List<ChecklistItem> offered = ChecklistRules.offer(previous.isEmpty() ? documents(task, code) : List.of(), previous);
     // a previous round longer than the form's rows (added documents over several rounds) is cut: the clerk writes
     // the rest among the added documents
     offered = offered.subList(0, Math.min(offered.size(), DOCUMENT_ROWS));
@@ -113,7 +113,7 @@ public class ChecklistTask {
     }
     String code = DossierVariables.requiredText(task, DossierVariables.DOSSIER_CODE);
     JsonNode submitted = task.getVariable(VARIABLE) != null ? parse(task, VARIABLE) : fromForm(task);
-    ChecklistRules.Read read = ChecklistRules.read(submitted, documents(code));
+    ChecklistRules.Read read = ChecklistRules.read(submitted, documents(task, code));
     List<String> problems = read.problems();
     String decision = DossierVariables.text(task, DossierVariables.RECEPTION_DECISION);
     if (problems.isEmpty() && "ACCEPT".equals(decision)) {
@@ -195,8 +195,13 @@ public class ChecklistTask {
     return JSON(list.toString());
   }
 
-  private List<String> documents(String code) {
-    return catalog.byCode(registry.get(code).procedureCode()).requiredDocuments();
+  /**
+   * The catalog's documents of the dossier's procedure: its code is a variable of every reception (the procedures
+   * pass all their variables in), so the registry row is read only when it is missing.
+   */
+  private List<String> documents(DelegateTask task, String code) {
+    String procedure = DossierVariables.text(task, DossierVariables.PROCEDURE_CODE);
+    return catalog.byCode(procedure != null ? procedure : registry.get(code).procedureCode()).requiredDocuments();
   }
 
   private JsonNode parse(DelegateTask task, String name) {

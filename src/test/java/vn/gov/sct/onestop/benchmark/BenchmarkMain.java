@@ -68,8 +68,8 @@ public final class BenchmarkMain {
         Bench.log("starting the application");
         long start = System.nanoTime();
         List<String> appArgs = applicationArgs(url, options);
-        ConfigurableApplicationContext context = SpringApplication.run(OnestopApplication.class,
-            appArgs.toArray(String[]::new));
+        ConfigurableApplicationContext context = SpringApplication.run(
+            new Class<?>[] {OnestopApplication.class, StatementCounter.class}, appArgs.toArray(String[]::new));
         Bench bench = new Bench(options, report, context, url);
         long ready = FootprintRun.waitForTasklist(bench.port, start);
         Bench.log("application ready in %.1f s (in the benchmark's JVM), port %d, job executor %s", (ready - start) / 1e9,
