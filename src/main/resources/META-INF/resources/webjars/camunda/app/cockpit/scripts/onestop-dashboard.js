@@ -619,7 +619,7 @@ function renderStory(node, api) {
         return [esc(dateTime(d.createdAt)), d.issued ? 'Sở lập' : 'Nhận của tổ chức, cá nhân', esc(d.kindLabel),
           documentLink(d.link, esc(d.fileName)), esc(d.issuedBy)];
       })) + '<p>' + documentLink('/api/v1/dossiers/' + encodeURIComponent(f.code) + '/documents/control-slip',
-      esc(PAPER_NAMES['control-slip'])) + ' (theo tình trạng hiện tại)</p>';
+      esc(CONTROL_SLIP_NAME)) + ' (theo tình trạng hiện tại)</p>';
     html += '<h2 class="section-title">Sơ đồ quy trình và đường đi của hồ sơ</h2>';
     if (!story.diagrams.length) {
       html += '<p class="text-muted">Bạn không có quyền xem lịch sử quy trình của hồ sơ này.</p>';
@@ -760,14 +760,8 @@ function renderDueDateChanges(node, api) {
 
 // --- One-stop papers (issue 15): the tracking book of a period and the papers of a dossier, as PDF/XLSX links. ---
 
-var PAPER_NAMES = {
-  'receipt': 'Giấy tiếp nhận hồ sơ và hẹn trả kết quả',
-  'supplement-request': 'Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ',
-  'refusal': 'Phiếu từ chối tiếp nhận giải quyết hồ sơ',
-  'apology': 'Văn bản xin lỗi và hẹn lại ngày trả kết quả',
-  'result-copy': 'Thông tin kết quả giải quyết',
-  'control-slip': 'Phiếu kiểm soát quá trình giải quyết hồ sơ'
-};
+/** The control slip is rendered as it is now, so it is not among a dossier's issued papers (which carry their label). */
+var CONTROL_SLIP_NAME = 'Phiếu kiểm soát quá trình giải quyết hồ sơ';
 
 /** A document of a dossier (staff API link, already HTML) opening in a new tab, so the story page stays. */
 function documentLink(link, html) {
@@ -779,12 +773,12 @@ function paperLinks(code, papers) {
   var html = '<ul class="onestop-paper-list">';
   papers.forEach(function(p) {
     html += '<li><a target="_blank" rel="noopener" href="' + esc(contextPath() + p.href) + '">' +
-      esc(PAPER_NAMES[p.kind] || p.kind) + ' – số ' + esc(p.number) + '</a> (' + esc(dateTime(p.issuedAt)) +
+      esc(p.label || p.kind) + ' – số ' + esc(p.number) + '</a> (' + esc(dateTime(p.issuedAt)) +
       (p.issuedBy ? ', ' + esc(p.issuedBy) : '') + ')</li>';
   });
   html += '<li><a target="_blank" rel="noopener" href="' +
     esc(apiUrl('/dossiers/' + encodeURIComponent(code) + '/documents/control-slip')) + '">' +
-    esc(PAPER_NAMES['control-slip']) + '</a></li>';
+    esc(CONTROL_SLIP_NAME) + '</a></li>';
   return html + '</ul>';
 }
 
