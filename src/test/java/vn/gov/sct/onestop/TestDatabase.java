@@ -28,6 +28,9 @@ public final class TestDatabase {
       registry.add("spring.datasource.url", () -> pg.getJdbcUrl("postgres", "postgres"));
       registry.add("spring.datasource.username", () -> "postgres");
       registry.add("spring.datasource.password", () -> "postgres");
+      // as application-postgres.yaml sets it in production (identity/AuthorizationStatistics)
+      registry.add("spring.datasource.hikari.connection-init-sql",
+          () -> "set plan_cache_mode = force_custom_plan; set random_page_cost = 1.1");
     } else {
       registry.add("spring.datasource.url",
           () -> "jdbc:h2:mem:onestop-test;DB_CLOSE_DELAY=-1;DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=20000");

@@ -139,6 +139,7 @@ public final class BenchmarkMain {
         "--spring.datasource.password=" + options.jdbcPassword(),
         // as application-postgres.yaml (production), which needs secrets from the environment and excludes demo
         "--spring.datasource.hikari.maximum-pool-size=20",
+        "--spring.datasource.hikari.connection-init-sql=set plan_cache_mode = force_custom_plan; set random_page_cost = 1.1",
         "--camunda.bpm.job-execution.deployment-aware=false",
         "--server.port=0",
         "--spring.main.banner-mode=off",
