@@ -177,8 +177,9 @@ const Dvc = (() => {
     } else if (result.status >= 500) {
       detail = 'Hệ thống đang gặp sự cố; vui lòng thử lại sau ít phút.';
     }
-    summary.replaceChildren(el('h2', {}, title), detail ? el('p', {}, detail) : null,
-      items.length ? el('ul', {}, items) : null);
+    // replaceChildren would write a null argument as the text "null"
+    summary.replaceChildren(...[el('h2', {}, title), detail ? el('p', {}, detail) : null,
+      items.length ? el('ul', {}, items) : null].filter(Boolean));
     summary.hidden = false;
     summary.focus();
   }
