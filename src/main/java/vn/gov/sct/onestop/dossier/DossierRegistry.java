@@ -82,7 +82,7 @@ public class DossierRegistry {
   /** The status change with what the step said about it (e.g. the missing items of a supplement request). */
   public void setStatus(String code, DossierStatus status, String note) {
     tracked(code, status, before -> {
-      update("update dossier set status = ?, updated_at = ? where code = ?", status.code(), now(), code);
+      update(code, "update dossier set status = ?, updated_at = ? where code = ?", status.code(), now(), code);
       history(code, status, note);
     });
   }
@@ -101,7 +101,7 @@ public class DossierRegistry {
 
   public void markReceived(String code, Instant receivedAt, Instant dueAt, BigDecimal deadlineDays) {
     DossierFacts received = tracked(code, DossierStatus.RECEIVED, before -> {
-      update("update dossier set status = ?, received_at = ?, due_at = ?, deadline_days = ?, updated_at = ? where code = ?",
+      update(code, "update dossier set status = ?, received_at = ?, due_at = ?, deadline_days = ?, updated_at = ? where code = ?",
           DossierStatus.RECEIVED.code(), at(receivedAt), at(dueAt), deadlineDays, now(), code);
       history(code, DossierStatus.RECEIVED, null);
     });
@@ -110,7 +110,7 @@ public class DossierRegistry {
 
   public void markDueAt(String code, Instant dueAt) {
     tracked(code, null, before ->
-        update("update dossier set due_at = ?, updated_at = ? where code = ?", at(dueAt), now(), code));
+        update(code, "update dossier set due_at = ?, updated_at = ? where code = ?", at(dueAt), now(), code));
   }
 
   /**
@@ -118,7 +118,7 @@ public class DossierRegistry {
    * notice); such due dates are reviewed when the notice arrives. Not tracked: the report does not read it.
    */
   public void markDueProvisional(String code, boolean provisional) {
-    update("update dossier set due_provisional = ?, updated_at = ? where code = ?", provisional, now(), code);
+    update(code, "update dossier set due_provisional = ?, updated_at = ? where code = ?", provisional, now(), code);
   }
 
   /** An apology with a new appointment date was sent (form 04). Not tracked: the report reads due_at only. */
@@ -128,7 +128,7 @@ public class DossierRegistry {
 
   /** The same, with the apology's reason for the listeners (the applicant's letter, the board's notice). */
   public void markRescheduled(String code, Instant newDueAt, String reason) {
-    update("update dossier set rescheduled_due_at = ?, apology_count = apology_count + 1, updated_at = ? where code = ?",
+    update(code, "update dossier set rescheduled_due_at = ?, apology_count = apology_count + 1, updated_at = ? where code = ?",
         at(newDueAt), now(), code);
     events.publishEvent(new DossierEvent.Rescheduled(code, newDueAt, reason));
   }
@@ -147,7 +147,7 @@ public class DossierRegistry {
     DossierFacts finished = tracked(code, status, before -> {
       Long minutes = timeliness == null || before.receivedAt() == null
           ? null : calendar.workingMinutesBetween(before.receivedAt(), at);
-      update("update dossier set status = ?, outcome = ?, timeliness = ?, completed_at = ?, processing_minutes = ?, "
+      update(code, "update dossier set status = ?, outcome = ?, timeliness = ?, completed_at = ?, processing_minutes = ?, "
           + "updated_at = ? where code = ?", status.code(), outcome.name(), timeliness, at(at), minutes, now(), code);
       history(code, status, note);
     });
@@ -158,7 +158,7 @@ public class DossierRegistry {
 
   public void markReturned(String code, Instant returnedAt) {
     tracked(code, DossierStatus.RETURNED, before -> {
-      update("update dossier set status = ?, returned_at = ?, updated_at = ? where code = ?",
+      update(code, "update dossier set status = ?, returned_at = ?, updated_at = ? where code = ?",
           DossierStatus.RETURNED.code(), at(returnedAt), now(), code);
       history(code, DossierStatus.RETURNED, null);
     });
@@ -277,10 +277,11 @@ public class DossierRegistry {
     }
   }
 
-  private void update(String sql, Object... args) {
-    forget(String.valueOf(args[args.length - 1]));
+  /** One dossier's row updated ({@code sql} ends with {@code where code = ?}, the last of {@code args}). */
+  private void update(String code, String sql, Object... args) {
+    forget(code);
     if (jdbc.update(sql, args) != 1) {
-      throw new DossierNotFoundException(String.valueOf(args[args.length - 1]));
+      throw new DossierNotFoundException(code);
     }
   }
 
