@@ -185,6 +185,8 @@ public final class ClusterMain {
         "--camunda.bpm.job-execution.deployment-aware=false",
         "--spring.main.banner-mode=off",
         "--logging.level.root=WARN",
+        // a request that Tomcat refuses before it reaches the application (400 from its HTTP parser) is logged
+        "--logging.level.org.apache.coyote.http11.Http11Processor=DEBUG",
         // as in production (application-postgres.yaml): the rate limit's buckets shared by the nodes
         "--onestop.online.rate-limit.store=database",
         // the harness is the load balancer: it sends each applicant's own address in X-Forwarded-For

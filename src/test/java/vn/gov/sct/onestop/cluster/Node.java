@@ -98,11 +98,27 @@ final class Node {
   double stop() throws InterruptedException {
     long started = System.nanoTime();
     process.destroy();
-    if (!process.waitFor(90, TimeUnit.SECONDS)) {
+    if (!process.waitFor(10, TimeUnit.SECONDS) && process.isAlive()) {
+      // a graceful shutdown waits for requests in flight: a dump in the node's log shows what it waits for
+      threadDump();
+    }
+    if (!process.waitFor(80, TimeUnit.SECONDS)) {
       process.destroyForcibly();
       process.waitFor();
     }
     return (System.nanoTime() - started) / 1e9;
+  }
+
+  /** SIGQUIT: the JVM writes its threads' stacks to its output, the node's log. */
+  private void threadDump() {
+    try {
+      new ProcessBuilder("kill", "-QUIT", String.valueOf(process.pid())).start().waitFor();
+      ClusterMain.log("%s still stopping after 10 s: thread dump written to %s", name, log);
+    } catch (IOException e) {
+      ClusterMain.log("%s: no thread dump: %s", name, e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   boolean alive() {

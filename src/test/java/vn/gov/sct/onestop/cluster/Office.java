@@ -12,6 +12,8 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.LocalTime;
+import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -181,8 +183,10 @@ final class Office {
       answer = new Answer(-1, new byte[0], "connection cut before the answer (node killed), retried", true);
     }
     double millis = (System.nanoTime() - start) / 1e6;
-    tally.count(answer.kind(), answer.clean(), r.method() + " " + r.uri().getPath() + " on " + node.name + ": "
-        + answer.status() + " " + new String(answer.body(), StandardCharsets.UTF_8), millis);
+    // the time of day, to find the request in the node's log
+    tally.count(answer.kind(), answer.clean(), LocalTime.now().truncatedTo(ChronoUnit.MILLIS) + " " + r.method() + " "
+        + r.uri().getPath() + " on " + node.name + ": " + answer.status() + " "
+        + new String(answer.body(), StandardCharsets.UTF_8), millis);
     return answer;
   }
 

@@ -21,6 +21,8 @@ import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import vn.gov.sct.onestop.OutboxTestSupport;
@@ -39,6 +41,7 @@ class TwoNodesDispatchTest extends OutboxTestSupport {
   @Autowired ObjectMapper json;
   @Autowired OutboxProperties properties;
   @Autowired List<MessageSender> senders;
+  @Autowired ApplicationContext context;
 
   private HikariDataSource pool() {
     HikariDataSource pool = new HikariDataSource();
@@ -128,5 +131,45 @@ class TwoNodesDispatchTest extends OutboxTestSupport {
     assertThat(jdbc.queryForObject("select count(distinct leased_by) from outbox_message where dossier_code in ("
         + codes.stream().map(c -> "'" + c + "'").collect(Collectors.joining(",")) + ")", Integer.class))
         .as("rows sent by each node").isEqualTo(2);
+  }
+
+  @Test
+  void aStoppingNodeFinishesTheRowInFlightAndHandsTheOthersBack() throws Exception {
+    StubMapping slow = PORTAL.stubFor(post("/dvcqg/dongbo").atPriority(5)
+        .willReturn(okJson("{\"error_code\":\"0\"}").withFixedDelay(1500)));
+    // four dossiers: four streams, so the batch of three is full whatever other tests left due
+    for (int i = 0; i < 4; i++) {
+      String code = submit("promotionRegistration", at("2026-03-13T09:00").plusSeconds(i));
+      complete(code, "checkCompleteness", "receptionDecision", "ACCEPT");
+    }
+    OutboxProperties batchOfThree = new OutboxProperties(false, properties.pollInterval(), 3,
+        properties.maxAttempts(), properties.backoffBase(), properties.backoffMax(), properties.lease());
+    ExecutorService thread = Executors.newSingleThreadExecutor();
+    try (HikariDataSource pool = pool()) {
+      OutboxDispatcher node = new OutboxDispatcher(new JdbcTemplate(pool), json, batchOfThree, senders,
+          new DataSourceTransactionManager(pool), "node-stopping");
+      try {
+        PORTAL.resetRequests();
+        Future<Integer> round = thread.submit(node::dispatchDue);
+        // the first row is at the slow receiver when the node is told to stop (SIGTERM)
+        long until = System.nanoTime() + 30_000_000_000L;
+        while (PORTAL.findAll(postRequestedFor(urlEqualTo("/dvcqg/dongbo"))).isEmpty() && System.nanoTime() < until) {
+          Thread.sleep(20);
+        }
+        node.stop(new ContextClosedEvent(context));
+        assertThat(round.get()).as("rows tried by the stopping round").isEqualTo(1);
+      } finally {
+        node.destroy();
+      }
+    } finally {
+      thread.shutdownNow();
+      PORTAL.removeStub(slow);
+    }
+    assertThat(jdbc.queryForList("select status from outbox_message where leased_by like 'node-stopping/%' "
+        + "order by id", String.class)).as("the stopping node's claim: one sent, the rest handed back")
+        .containsExactly("SENT", "PENDING", "PENDING");
+    assertThat(jdbc.queryForObject("select count(*) from outbox_message where leased_by like 'node-stopping/%' "
+        + "and status = 'PENDING' and lease_until is not null", Integer.class))
+        .as("rows still leased to the stopped node").isZero();
   }
 }
