@@ -32,6 +32,7 @@ import vn.gov.sct.onestop.online.SharedBuckets;
 import vn.gov.sct.onestop.web.ApiProblem;
 import vn.gov.sct.onestop.web.DatabaseUnavailable;
 import vn.gov.sct.onestop.web.DatabaseUnavailableFilter;
+import vn.gov.sct.onestop.web.StoppingNodeFilter;
 import vn.gov.sct.onestop.web.Problems;
 
 /**
@@ -117,6 +118,20 @@ public class WebSecurity {
         new DatabaseUnavailableFilter(problems));
     registration.setName("database-unavailable");
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10); // after the character encoding filter
+    return registration;
+  }
+
+  /** A stopping node closes the connections it answers on (a bean: it listens for the context's close). */
+  @Bean
+  StoppingNodeFilter stoppingNodeFilter() {
+    return new StoppingNodeFilter();
+  }
+
+  @Bean
+  FilterRegistrationBean<StoppingNodeFilter> stoppingNode(StoppingNodeFilter filter) {
+    FilterRegistrationBean<StoppingNodeFilter> registration = new FilterRegistrationBean<>(filter);
+    registration.setName("stopping-node");
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 11);
     return registration;
   }
 
