@@ -58,8 +58,9 @@ import vn.gov.sct.onestop.web.Problems;
  *       ({@code urn:onestop:problem:task-input}) in the caller's language, naming the variable and its allowed values
  *       in {@code errors}, plus Camunda's {@code message}, which Tasklist shows to the clerk.</li>
  *   <li><b>409 Conflict</b> too for a completion of a task that is already gone: two clerks completed it at once on
- *       two nodes and the other's commit came first, so this one found no task (Camunda: 500) or no longer the
- *       candidate-group link that authorized it (403) ({@link TaskCompletedMeanwhile}; RELIABILITY.md).</li>
+ *       two nodes and the other's commit came first, so this one found no task (Camunda: 500), no longer the
+ *       candidate-group link that authorized it (403), or the task but no longer its execution (the engine's own
+ *       NullPointerException) ({@link TaskCompletedMeanwhile}; RELIABILITY.md).</li>
  *   <li><b>503 Service Unavailable</b> with Retry-After when the request could not reach the database (PostgreSQL
  *       restarting, no pooled connection in time): nothing was written and the same request may be sent again.</li>
  * </ul>
@@ -180,9 +181,10 @@ public class EngineRestErrors {
     if (DatabaseUnavailable.causedBy(e)) {
       return unavailable(spring.getBean(Problems.class), e, request);
     }
-    if ((e instanceof ProcessEngineException || e instanceof RestException)
-        && new TaskCompletedMeanwhile(spring.getBean(TaskService.class), spring.getBean(HistoryService.class),
-            spring.getBean(IdentityService.class)).applies(request)) {
+    // whatever the failure: the engine may also meet the winner's commit halfway (the task read before it, the
+    // execution after it) and fail with a NullPointerException of its own
+    if (new TaskCompletedMeanwhile(spring.getBean(TaskService.class), spring.getBean(HistoryService.class),
+        spring.getBean(IdentityService.class)).applies(request)) {
       return conflict(e);
     }
     return null;
