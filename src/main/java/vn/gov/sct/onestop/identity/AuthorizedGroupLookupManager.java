@@ -55,15 +55,10 @@ public class AuthorizedGroupLookupManager extends AuthorizationManager {
     SqlSession session = getDbSqlSession().getSqlSession();
     // the variables the engine's own mappings are written with: ${prefix}, ${dbSpecificDummyTable}
     Properties variables = session.getConfiguration().getVariables();
-    String table = variables.getProperty("prefix", "") + "ACT_RU_AUTHORIZATION";
-    StringBuilder sql = new StringBuilder("select ");
-    for (int i = 0; i < groups.size(); i++) {
-      sql.append(i == 0 ? "" : ", ").append("case when exists (select 1 from ").append(table)
-          .append(" A where A.GROUP_ID_ = ?) then 1 else 0 end");
-    }
-    sql.append(' ').append(variables.getProperty("dbSpecificDummyTable", ""));
+    String sql = sql(variables.getProperty("prefix", ""), variables.getProperty("dbSpecificDummyTable", ""),
+        groups.size());
     Connection connection = session.getConnection(); // the command's: closed with it, not here
-    try (PreparedStatement statement = connection.prepareStatement(sql.toString().trim())) {
+    try (PreparedStatement statement = connection.prepareStatement(sql)) {
       for (int i = 0; i < groups.size(); i++) {
         statement.setString(i + 1, groups.get(i));
       }
@@ -77,5 +72,15 @@ public class AuthorizedGroupLookupManager extends AuthorizationManager {
       throw new ProcessEngineException("Could not look up which of the groups " + groups
           + " have authorizations", e);
     }
+  }
+
+  /** {@code select case when exists (... GROUP_ID_ = ?) then 1 else 0 end, ...}, one column per group. */
+  static String sql(String tablePrefix, String dummyTable, int groups) {
+    StringBuilder sql = new StringBuilder("select ");
+    for (int i = 0; i < groups; i++) {
+      sql.append(i == 0 ? "" : ", ").append("case when exists (select 1 from ").append(tablePrefix)
+          .append("ACT_RU_AUTHORIZATION A where A.GROUP_ID_ = ?) then 1 else 0 end");
+    }
+    return (sql + " " + dummyTable).trim();
   }
 }

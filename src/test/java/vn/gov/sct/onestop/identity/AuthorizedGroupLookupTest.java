@@ -15,6 +15,7 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
+import java.util.UUID;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.authorization.Authorization;
@@ -23,13 +24,16 @@ import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
+import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationManager;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 import vn.gov.sct.onestop.EngineTestSupport;
+import vn.gov.sct.onestop.TestDatabase;
 
 /**
  * Every authorized command asks which of the user's groups have authorizations; {@link AuthorizedGroupLookupManager}
@@ -40,7 +44,17 @@ import vn.gov.sct.onestop.EngineTestSupport;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class AuthorizedGroupLookupTest extends EngineTestSupport {
 
+  /**
+   * The engine's revoke check, run once per authorized command while revokes are checked ("auto": whenever the user
+   * or a group has a revoke row), as its mapping writes it (Authorization.xml, selectRevokeAuthorization), values
+   * inlined. No index of its own: the unique constraints ACT_UNIQ_AUTH_USER / _GROUP begin with TYPE_.
+   */
+  private static final String REVOKE_CHECK = "SELECT CASE WHEN EXISTS (SELECT ID_ FROM ACT_RU_AUTHORIZATION "
+      + "WHERE TYPE_ = 2 AND (USER_ID_ IN ('cv.thuongmai', '*') OR GROUP_ID_ IN ('trade-management'))) "
+      + "THEN 1 ELSE 0 END";
+
   @Autowired FilterService filterService;
+  @Autowired JdbcTemplate jdbc;
   @Autowired AuthorizationService authorizations;
   @Autowired ObjectMapper json;
   @LocalServerPort int port;
@@ -191,6 +205,50 @@ class AuthorizedGroupLookupTest extends EngineTestSupport {
     assertThat(recorded.statements()).contains("selectTaskByQueryCriteria", "selectTaskCountByQueryCriteria");
     assertThat(recorded.count("selectAuthorizedGroupIds")).isZero();
     assertThat(recorded.count("selectRevokeAuthorization")).isLessThanOrEqualTo(3);
+  }
+
+  @Test
+  void the_revoke_check_and_the_lookup_of_a_group_without_rows_read_an_index_entry_not_the_table() throws Exception {
+    // a division's worth of per-task grants, so that reading the table would cost something
+    List<String> ids = grantTasks("plan-test-" + System.nanoTime(), 2000);
+    try {
+      String lookUp = AuthorizedGroupLookupManager.sql("", "", 1).replace("?", "'no-such-group'");
+      for (String sql : List.of(REVOKE_CHECK, lookUp)) {
+        if (TestDatabase.isPostgres()) {
+          jdbc.execute("analyze act_ru_authorization");
+          JsonNode plan = json.readTree(jdbc.queryForObject("explain (format json) " + sql, String.class)).get(0);
+          List<String> scans = new ArrayList<>();
+          plan.findParents("Relation Name").forEach(node -> scans.add(node.get("Node Type").asText()));
+          assertThat(scans).as("%s: %s", sql, plan).isNotEmpty().allMatch(scan -> scan.startsWith("Index"));
+        } else {
+          String plan = jdbc.queryForObject("explain " + sql, String.class);
+          assertThat(plan).as(plan).doesNotContainIgnoringCase("tableScan").containsPattern("ACT_(UNIQ|IDX)_AUTH_");
+        }
+      }
+    } finally {
+      commands().execute(context -> {
+        ids.forEach(id -> context.getAuthorizationManager().delete(
+            context.getDbEntityManager().selectById(AuthorizationEntity.class, id)));
+        return null;
+      });
+    }
+  }
+
+  /** READ grants on single tasks for the group, as the engine writes one per open task of its candidate group. */
+  private List<String> grantTasks(String groupId, int tasks) {
+    return commands().execute(context -> {
+      List<String> ids = new ArrayList<>();
+      for (int i = 0; i < tasks; i++) {
+        AuthorizationEntity grant = new AuthorizationEntity(Authorization.AUTH_TYPE_GRANT);
+        grant.setGroupId(groupId);
+        grant.setResource(Resources.TASK);
+        grant.setResourceId(UUID.randomUUID().toString());
+        grant.addPermission(Permissions.READ);
+        context.getAuthorizationManager().insert(grant);
+        ids.add(grant.getId());
+      }
+      return ids;
+    });
   }
 
   private boolean sees(String userId, String code) {
