@@ -18,6 +18,8 @@ import java.util.List;
 import java.util.UUID;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngines;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
@@ -27,6 +29,8 @@ import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
 import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationManager;
 import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -59,6 +63,26 @@ class AuthorizedGroupLookupTest extends EngineTestSupport {
   @Autowired ObjectMapper json;
   @LocalServerPort int port;
   private final HttpClient http = HttpClient.newHttpClient();
+
+  private ProcessEngine registeredBefore;
+
+  /**
+   * The engine REST API takes its engine from Camunda's static registry by name, and the test JVM keeps several
+   * application contexts, each with an engine "default": the last one started is registered. This context's engine
+   * is the one its web layer signs the clerk in to, so the REST calls here go to it; the registry is put back after.
+   */
+  @BeforeEach
+  void restServesThisContextsEngine() {
+    registeredBefore = ProcessEngines.getProcessEngines().get(engine.getName());
+    ProcessEngines.registerProcessEngine(engine);
+  }
+
+  @AfterEach
+  void restoreTheRegistry() {
+    if (registeredBefore != null) {
+      ProcessEngines.registerProcessEngine(registeredBefore);
+    }
+  }
 
   private CommandExecutor commands() {
     return ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getCommandExecutorTxRequired();
