@@ -47,15 +47,22 @@ public class AttachmentStore {
   public List<Attachment> store(String dossierCode, AttachmentKind kind, List<String> ids, List<NewFile> files,
       List<String> completes) {
     Instant now = EngineClock.now();
-    for (int i = 0; i < files.size(); i++) {
-      NewFile file = files.get(i);
-      jdbc.update("""
-          insert into dossier_attachment (id, dossier_code, kind, position, file_name, content_type, size_bytes,
-              sha256, content, created_at, completes_document) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-          ids.get(i), dossierCode, kind.name(), i, file.fileName(), file.type().mediaType(), file.size(),
-          file.sha256(), file.content(), now.atOffset(ZoneOffset.UTC), i < completes.size() ? completes.get(i) : null);
+    List<Attachment> stored = java.util.stream.IntStream.range(0, files.size()).mapToObj(i -> new Attachment(ids.get(i),
+        dossierCode, kind, files.get(i).fileName(), files.get(i).type().mediaType(), files.get(i).size(),
+        files.get(i).sha256(), now, i < completes.size() ? completes.get(i) : null)).toList();
+    if (stored.isEmpty()) {
+      return stored;
     }
-    return list(dossierCode).stream().filter(a -> ids.contains(a.id())).toList();
+    // one batch for the files of a submission or supplement; what was stored is answered from what was written
+    // (the engine clock has millisecond precision, which the column keeps), not read back
+    jdbc.batchUpdate("""
+        insert into dossier_attachment (id, dossier_code, kind, position, file_name, content_type, size_bytes,
+            sha256, content, created_at, completes_document) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+        java.util.stream.IntStream.range(0, files.size()).mapToObj(i -> new Object[] {ids.get(i), dossierCode,
+            kind.name(), i, files.get(i).fileName(), files.get(i).type().mediaType(), files.get(i).size(),
+            files.get(i).sha256(), files.get(i).content(), now.atOffset(ZoneOffset.UTC), stored.get(i).completesDocument()})
+            .toList());
+    return stored;
   }
 
   public List<Attachment> list(String dossierCode) {

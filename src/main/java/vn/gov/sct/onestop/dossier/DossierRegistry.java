@@ -31,9 +31,10 @@ import vn.gov.sct.onestop.calendar.WorkingCalendar;
  *
  * <p>Within one transaction the row a listener reads ({@link #find}, {@link #contactPreferences}) is read once and
  * kept until the registry writes to that dossier: a step's status change is heard by several listeners (the
- * applicant's notification, the portal sync, the staff notifications), and each used to read the same row again.
- * Every write here forgets it, and only this class writes the table, so a read never answers an older row than
- * the transaction's own last write.
+ * applicant's notification, the portal sync, the staff notifications), and each used to read the same row again;
+ * the facts after a tracked change come from the same kept row. Every write here forgets it, and only this class
+ * writes the table, so a read never answers an older row than the transaction's own last write. Nothing is kept
+ * beyond the transaction.
  */
 @Repository
 public class DossierRegistry {
@@ -72,7 +73,8 @@ public class DossierRegistry {
         applicant.idNumber(), applicant.phone(), applicant.email(), applicant.address(), contact.email(),
         contact.sms(), at(registeredAt), processInstanceId, at(EngineClock.now()));
     forget(code);
-    history(code, DossierStatus.NEWLY_REGISTERED, null);
+    // the code was just taken (primary key), so no status interval of it is open: nothing to close
+    history(code, DossierStatus.NEWLY_REGISTERED, null, false);
   }
 
   public void setStatus(String code, DossierStatus status) {
@@ -92,6 +94,11 @@ public class DossierRegistry {
    * status is counted by the report's status history (only status 5 is).
    */
   public void markInProcess(String code) {
+    // Every handoff asks; only the first finds the dossier received. The row read here (or earlier in this
+    // transaction) also serves the step's later readers, where an update that changed nothing made them read again.
+    if (row(code).map(r -> r.dossier().status() != DossierStatus.RECEIVED).orElse(false)) {
+      return;
+    }
     forget(code);
     if (jdbc.update("update dossier set status = ?, updated_at = ? where code = ? and status = ?",
         DossierStatus.IN_PROCESS.code(), now(), code, DossierStatus.RECEIVED.code()) == 1) {
@@ -118,7 +125,8 @@ public class DossierRegistry {
    * notice); such due dates are reviewed when the notice arrives. Not tracked: the report does not read it.
    */
   public void markDueProvisional(String code, boolean provisional) {
-    update(code, "update dossier set due_provisional = ?, updated_at = ? where code = ?", provisional, now(), code);
+    updateNotKept(code, "update dossier set due_provisional = ?, updated_at = ? where code = ?", provisional, now(),
+        code);
   }
 
   /** An apology with a new appointment date was sent (form 04). Not tracked: the report reads due_at only. */
@@ -128,8 +136,8 @@ public class DossierRegistry {
 
   /** The same, with the apology's reason for the listeners (the applicant's letter, the board's notice). */
   public void markRescheduled(String code, Instant newDueAt, String reason) {
-    update(code, "update dossier set rescheduled_due_at = ?, apology_count = apology_count + 1, updated_at = ? where code = ?",
-        at(newDueAt), now(), code);
+    updateNotKept(code, "update dossier set rescheduled_due_at = ?, apology_count = apology_count + 1, updated_at = ? "
+        + "where code = ?", at(newDueAt), now(), code);
     events.publishEvent(new DossierEvent.Rescheduled(code, newDueAt, reason));
   }
 
@@ -172,26 +180,30 @@ public class DossierRegistry {
    */
   private DossierFacts tracked(String code, DossierStatus newStatus, Consumer<DossierFacts> change) {
     forget(code);
-    DossierFacts before = facts(code, " for update").orElseThrow(() -> new DossierNotFoundException(code));
+    // the row locked, and whether the dossier was ever paused: most never were, and need no read of their pauses
+    DossierFacts before = jdbc.query("select " + DossierFacts.COLUMNS + ", (select count(*) from dossier_status_change s "
+            + "where s.dossier_code = d.code and s.status = ?) as pause_count from dossier d where d.code = ? for update",
+        (rs, i) -> new Locked(DossierFacts.of(rs, List.of()), rs.getLong("pause_count") > 0),
+        DossierStatus.SUPPLEMENT_REQUESTED.code(), code).stream().findFirst()
+        .map(locked -> locked.everPaused() ? locked.facts().withPauses(pauses(code)) : locked.facts())
+        .orElseThrow(() -> new DossierNotFoundException(code));
     change.accept(before);
     boolean pausesMayChange = newStatus != null && (newStatus == DossierStatus.SUPPLEMENT_REQUESTED || before.paused());
-    DossierFacts after = pausesMayChange ? facts(code, "").orElseThrow()
-        : row(code, "").map(f -> f.withPauses(before.pauses())).orElseThrow();
+    // the row after the change: often already read by a listener of the change's status event (kept until a write)
+    DossierFacts after = row(code).orElseThrow().facts()
+        .withPauses(pausesMayChange ? pauses(code) : before.pauses());
     events.publishEvent(new DossierEvent.FactsChanged(code, before, after));
     return after;
   }
 
-  private Optional<DossierFacts> facts(String code, String lock) {
-    return row(code, lock).map(f -> f.withPauses(jdbc.query("select changed_at, ended_at from dossier_status_change "
-            + "where dossier_code = ? and status = ?",
-        (rs, i) -> new DossierFacts.Pause(instant(rs, "changed_at"), instant(rs, "ended_at")),
-        code, DossierStatus.SUPPLEMENT_REQUESTED.code())));
-  }
+  /** The facts of a row read locked, and whether it has any interval in status 5. */
+  private record Locked(DossierFacts facts, boolean everPaused) {}
 
-  /** The dossier's registry columns, without its pauses. */
-  private Optional<DossierFacts> row(String code, String lock) {
-    return jdbc.query("select " + DossierFacts.COLUMNS + " from dossier where code = ?" + lock,
-        (rs, i) -> DossierFacts.of(rs, List.of()), code).stream().findFirst();
+  /** The dossier's intervals in status 5 (supplement requested). */
+  private List<DossierFacts.Pause> pauses(String code) {
+    return jdbc.query("select changed_at, ended_at from dossier_status_change where dossier_code = ? and status = ?",
+        (rs, i) -> new DossierFacts.Pause(instant(rs, "changed_at"), instant(rs, "ended_at")),
+        code, DossierStatus.SUPPLEMENT_REQUESTED.code());
   }
 
   /**
@@ -199,30 +211,27 @@ public class DossierRegistry {
    * announces the change.
    */
   private void history(String code, DossierStatus status, String note) {
+    history(code, status, note, true);
+  }
+
+  private void history(String code, DossierStatus status, String note, boolean closePrevious) {
     OffsetDateTime now = now();
-    jdbc.update("update dossier_status_change set ended_at = ? where dossier_code = ? and ended_at is null",
-        now, code);
+    if (closePrevious) {
+      jdbc.update("update dossier_status_change set ended_at = ? where dossier_code = ? and ended_at is null",
+          now, code);
+    }
     jdbc.update("insert into dossier_status_change (dossier_code, status, changed_at) values (?, ?, ?)",
         code, status.code(), now);
     events.publishEvent(new DossierEvent.StatusChanged(code, status, note, now.toInstant()));
   }
 
-  /** How the applicant wants to be told of the dossier. */
+  /** How the applicant wants to be told of the dossier: from the registry row, kept for the transaction. */
   public ContactPreferences contactPreferences(String code) {
-    return (ContactPreferences) reads().computeIfAbsent("contact:" + code, k -> jdbc.query("select notify_by_email, notify_by_sms from dossier where code = ?",
-        (rs, i) -> new ContactPreferences(rs.getBoolean("notify_by_email"), rs.getBoolean("notify_by_sms")), code)
-        .stream().findFirst().orElseThrow(() -> new DossierNotFoundException(code)));
+    return row(code).orElseThrow(() -> new DossierNotFoundException(code)).contact();
   }
 
   public Optional<Dossier> find(String code) {
-    Map<String, Object> reads = reads();
-    Dossier known = (Dossier) reads.get("row:" + code);
-    if (known != null) {
-      return Optional.of(known);
-    }
-    List<Dossier> rows = jdbc.query("select * from dossier where code = ?", DossierRegistry::map, code);
-    rows.stream().findFirst().ifPresent(d -> reads.put("row:" + code, d));
-    return rows.stream().findFirst();
+    return row(code).map(Row::dossier);
   }
 
   /**
@@ -230,24 +239,43 @@ public class DossierRegistry {
    * online withdrawal and a clerk's step, two supplements) run one after the other.
    */
   public Optional<Dossier> findForUpdate(String code) {
-    List<Dossier> rows = jdbc.query("select * from dossier where code = ? for update", DossierRegistry::map, code);
-    Map<String, Object> reads = reads();
-    rows.stream().findFirst().ifPresent(d -> reads.put("row:" + code, d));
-    return rows.stream().findFirst();
+    Optional<Row> row = jdbc.query("select * from dossier where code = ? for update", DossierRegistry::row, code)
+        .stream().findFirst();
+    row.ifPresent(r -> reads().put(code, r));
+    return row.map(Row::dossier);
+  }
+
+  /**
+   * The dossier's registry row as this transaction last read it, or read now and kept: one read serves
+   * {@link #find}, {@link #contactPreferences} and the facts after a tracked change.
+   */
+  private Optional<Row> row(String code) {
+    Map<String, Row> reads = reads();
+    Row known = reads.get(code);
+    if (known != null) {
+      return Optional.of(known);
+    }
+    Optional<Row> row = jdbc.query("select * from dossier where code = ?", DossierRegistry::row, code).stream()
+        .findFirst();
+    row.ifPresent(r -> reads.put(code, r));
+    return row;
   }
 
   public Dossier get(String code) {
     return find(code).orElseThrow(() -> new DossierNotFoundException(code));
   }
 
+  /** One registry row as read: the dossier, the applicant's contact choices, the reported facts (no pauses). */
+  private record Row(Dossier dossier, ContactPreferences contact, DossierFacts facts) {}
+
   /** The rows read in one transaction: the connection holder tells that transaction from one nested in it. */
-  private record Reads(Object transaction, Map<String, Object> rows) {}
+  private record Reads(Object transaction, Map<String, Row> rows) {}
 
   /**
    * The rows read in this transaction; outside one, or in a new transaction nested in the one that read them
    * (REQUIRES_NEW), a map that keeps nothing.
    */
-  private Map<String, Object> reads() {
+  private Map<String, Row> reads() {
     if (!TransactionSynchronizationManager.isSynchronizationActive()) {
       return new HashMap<>();
     }
@@ -272,14 +300,21 @@ public class DossierRegistry {
   /** The dossier is about to change: its rows are read again when next asked for (in any open transaction). */
   private void forget(String code) {
     if (TransactionSynchronizationManager.getResource(readsKey) instanceof Reads reads) {
-      reads.rows().remove("row:" + code);
-      reads.rows().remove("contact:" + code);
+      reads.rows().remove(code);
     }
   }
 
   /** One dossier's row updated ({@code sql} ends with {@code where code = ?}, the last of {@code args}). */
   private void update(String code, String sql, Object... args) {
     forget(code);
+    updateNotKept(code, sql, args);
+  }
+
+  /**
+   * The same for an update of columns the kept row does not hold ({@link Row}: not the due date's provisional mark,
+   * the apology's new date and count, {@code updated_at}): the row kept for this transaction stays true.
+   */
+  private void updateNotKept(String code, String sql, Object... args) {
     if (jdbc.update(sql, args) != 1) {
       throw new DossierNotFoundException(code);
     }
@@ -289,7 +324,12 @@ public class DossierRegistry {
     return at(EngineClock.now());
   }
 
-  private static Dossier map(ResultSet rs, int row) throws SQLException {
+  private static Row row(ResultSet rs, int row) throws SQLException {
+    return new Row(map(rs), new ContactPreferences(rs.getBoolean("notify_by_email"), rs.getBoolean("notify_by_sms")),
+        DossierFacts.of(rs, List.of()));
+  }
+
+  private static Dossier map(ResultSet rs) throws SQLException {
     String outcome = rs.getString("outcome");
     return new Dossier(
         rs.getString("code"),

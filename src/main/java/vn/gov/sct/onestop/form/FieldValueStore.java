@@ -22,14 +22,18 @@ public class FieldValueStore {
   }
 
   public void save(String dossierCode, List<FieldValue> values) {
-    int position = 0;
-    for (FieldValue v : values) {
-      jdbc.update("""
-          insert into dossier_field_value (dossier_code, field_key, position, field_type, text_value, number_value,
-              date_value, boolean_value) values (?, ?, ?, ?, ?, ?, ?, ?)""",
-          dossierCode, v.key(), position++, v.type().name(), v.text(), v.number(),
-          v.date() == null ? null : Date.valueOf(v.date()), v.bool());
+    if (values.isEmpty()) {
+      return;
     }
+    // one batch for the dossier's fields: one round trip, not one per field
+    jdbc.batchUpdate("""
+        insert into dossier_field_value (dossier_code, field_key, position, field_type, text_value, number_value,
+            date_value, boolean_value) values (?, ?, ?, ?, ?, ?, ?, ?)""",
+        java.util.stream.IntStream.range(0, values.size()).mapToObj(position -> {
+          FieldValue v = values.get(position);
+          return new Object[] {dossierCode, v.key(), position, v.type().name(), v.text(), v.number(),
+              v.date() == null ? null : Date.valueOf(v.date()), v.bool()};
+        }).toList());
   }
 
   public List<FieldValue> list(String dossierCode) {

@@ -50,10 +50,6 @@ public class LookupSecrets {
    * already has a secret (an online submission): returns null.
    */
   public String issueForCounter(String dossierCode) {
-    if (jdbc.queryForObject("select count(*) from dossier_lookup_secret where dossier_code = ?", Integer.class,
-        dossierCode) > 0) {
-      return null;
-    }
     StringBuilder secret = new StringBuilder();
     for (int i = 0; i < 16; i++) {
       if (i > 0 && i % 4 == 0) {
@@ -61,9 +57,12 @@ public class LookupSecrets {
       }
       secret.append(TYPABLE.charAt(RANDOM.nextInt(TYPABLE.length())));
     }
-    jdbc.update("insert into dossier_lookup_secret (dossier_code, secret_hash, created_at) values (?, ?, ?)",
-        dossierCode, Sha256.hex(secret.toString()), EngineClock.now().atOffset(ZoneOffset.UTC));
-    return secret.toString();
+    // one statement: inserted only where the dossier has no secret yet, and whether it was tells which case this is
+    int inserted = jdbc.update("insert into dossier_lookup_secret (dossier_code, secret_hash, created_at) "
+            + "select code, cast(? as char(64)), cast(? as timestamp with time zone) from dossier where code = ? "
+            + "and not exists (select 1 from dossier_lookup_secret where dossier_code = ?)",
+        Sha256.hex(secret.toString()), EngineClock.now().atOffset(ZoneOffset.UTC), dossierCode, dossierCode);
+    return inserted == 1 ? secret.toString() : null;
   }
 
   /**

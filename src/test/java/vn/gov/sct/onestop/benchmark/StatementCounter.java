@@ -28,6 +28,12 @@ public class StatementCounter implements BeanPostProcessor {
   static final Map<String, LongAdder> EXECUTIONS = new ConcurrentHashMap<>();
   /** Statement text → rows added to batches. */
   static final Map<String, LongAdder> BATCH_ROWS = new ConcurrentHashMap<>();
+  /**
+   * With {@code -Dbenchmark.statements.trace=true}: every statement counted, in order, with a line at each commit
+   * or rollback, so a repeat within one transaction shows (read with a single counting thread).
+   */
+  static final boolean TRACING = Boolean.getBoolean("benchmark.statements.trace");
+  static final java.util.Queue<String> TRACE = new java.util.concurrent.ConcurrentLinkedQueue<>();
 
   @Override
   public Object postProcessAfterInitialization(Object bean, String beanName) {
@@ -44,6 +50,7 @@ public class StatementCounter implements BeanPostProcessor {
   static void reset() {
     EXECUTIONS.clear();
     BATCH_ROWS.clear();
+    TRACE.clear();
   }
 
   /** Round trips per dossier over n dossiers: the engine's (statements on ACT_ tables) and ours. */
@@ -84,6 +91,11 @@ public class StatementCounter implements BeanPostProcessor {
     java.nio.file.Files.writeString(file, text);
   }
 
+  /** The ordered trace of {@link #TRACE}, one statement a line. */
+  static void dumpTrace(java.nio.file.Path file) throws java.io.IOException {
+    java.nio.file.Files.write(file, TRACE);
+  }
+
   /** The job executor's acquisition query: it runs on its own schedule, whatever the dossiers do. */
   private static boolean isAcquisition(String sql) {
     String s = sql.replaceAll("\\s+", " ");
@@ -112,6 +124,9 @@ public class StatementCounter implements BeanPostProcessor {
     return (Connection) Proxy.newProxyInstance(StatementCounter.class.getClassLoader(), new Class<?>[] {Connection.class},
         (proxy, method, args) -> {
           Object result = invoke(c, method, args);
+          if (counting && TRACING && (method.getName().equals("commit") || method.getName().equals("rollback"))) {
+            TRACE.add("-- " + method.getName() + " [" + Thread.currentThread().getName() + "]");
+          }
           if (result instanceof Statement s && method.getName().startsWith("prepare")) {
             return statement(s, (String) args[0]);
           }
@@ -134,6 +149,9 @@ public class StatementCounter implements BeanPostProcessor {
           BATCH_ROWS.computeIfAbsent(sql, k -> new LongAdder()).increment();
         } else if (name.startsWith("execute")) {
           EXECUTIONS.computeIfAbsent(sql, k -> new LongAdder()).increment();
+          if (TRACING && !isAcquisition(sql)) {
+            TRACE.add(shorten(sql) + " [" + Thread.currentThread().getName() + "]");
+          }
         }
       }
       return invoke(s, method, args);

@@ -248,6 +248,9 @@ final class ThroughputRun {
     String dump = System.getProperty("benchmark.statements.dump");
     if (dump != null) { // a file per reference: every statement with its executions per dossier, to compare
       StatementCounter.dump(java.nio.file.Path.of(dump + "-" + (++dumps) + ".tsv"), n);
+      if (StatementCounter.TRACING) {
+        StatementCounter.dumpTrace(java.nio.file.Path.of(dump + "-" + dumps + ".trace"));
+      }
     }
     return StatementCounter.summary(n);
   }

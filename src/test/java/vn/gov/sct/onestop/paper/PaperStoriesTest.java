@@ -23,6 +23,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import vn.gov.sct.onestop.DossierScenarioSupport;
 import vn.gov.sct.onestop.Sha256;
+import vn.gov.sct.onestop.online.LookupSecrets;
 import vn.gov.sct.onestop.online.OnlineDossierController;
 
 /**
@@ -40,6 +41,7 @@ class PaperStoriesTest extends DossierScenarioSupport {
 
   @Autowired MockMvc mvc;
   @Autowired ObjectMapper json;
+  @Autowired LookupSecrets secrets;
 
   /** The clerk {@code motcua} does the one-stop steps, signed in as the web apps would. */
   private void asClerk() {
@@ -94,6 +96,10 @@ class PaperStoriesTest extends DossierScenarioSupport {
     assertThat(Sha256.hex(pub.getResponse().getContentAsByteArray())).isEqualTo(Sha256.hex(first));
     mvc.perform(get("/api/v1/public/dossiers/{code}/documents/receipt", code)
         .header(OnlineDossierController.SECRET, "AAAA-BBBB-CCCC-DDDD")).andExpect(status().isNotFound());
+    // a receipt issued again (a second completeness check) prints no new secret: the first one stays the key
+    assertThat(secrets.issueForCounter(code)).isNull();
+    assertThat(jdbc.queryForList("select secret_hash from dossier_lookup_secret where dossier_code = ?", String.class,
+        code)).containsExactly(Sha256.hex(secret));
     mvc.perform(get("/api/v1/public/dossiers/{code}/documents/receipt", code))
         .andExpect(status().is4xxClientError());
     mvc.perform(get("/api/v1/public/dossiers/{code}/documents/control-slip", code)
