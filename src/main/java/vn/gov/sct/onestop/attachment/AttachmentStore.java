@@ -8,6 +8,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.IntStream;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 import vn.gov.sct.onestop.EngineClock;
@@ -33,7 +34,7 @@ public class AttachmentStore {
 
   /** New ids for files about to be stored, known before the process starts so it can carry them. */
   public static List<String> newIds(int count) {
-    return java.util.stream.IntStream.range(0, count).mapToObj(i -> UUID.randomUUID().toString()).toList();
+    return IntStream.range(0, count).mapToObj(i -> UUID.randomUUID().toString()).toList();
   }
 
   public List<Attachment> store(String dossierCode, AttachmentKind kind, List<String> ids, List<NewFile> files) {
@@ -47,7 +48,7 @@ public class AttachmentStore {
   public List<Attachment> store(String dossierCode, AttachmentKind kind, List<String> ids, List<NewFile> files,
       List<String> completes) {
     Instant now = EngineClock.now();
-    List<Attachment> stored = java.util.stream.IntStream.range(0, files.size()).mapToObj(i -> new Attachment(ids.get(i),
+    List<Attachment> stored = IntStream.range(0, files.size()).mapToObj(i -> new Attachment(ids.get(i),
         dossierCode, kind, files.get(i).fileName(), files.get(i).type().mediaType(), files.get(i).size(),
         files.get(i).sha256(), now, i < completes.size() ? completes.get(i) : null)).toList();
     if (stored.isEmpty()) {
@@ -58,7 +59,7 @@ public class AttachmentStore {
     jdbc.batchUpdate("""
         insert into dossier_attachment (id, dossier_code, kind, position, file_name, content_type, size_bytes,
             sha256, content, created_at, completes_document) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-        java.util.stream.IntStream.range(0, files.size()).mapToObj(i -> new Object[] {ids.get(i), dossierCode,
+        IntStream.range(0, files.size()).mapToObj(i -> new Object[] {ids.get(i), dossierCode,
             kind.name(), i, files.get(i).fileName(), files.get(i).type().mediaType(), files.get(i).size(),
             files.get(i).sha256(), files.get(i).content(), now.atOffset(ZoneOffset.UTC), stored.get(i).completesDocument()})
             .toList());

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.sql.Date;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.stream.IntStream;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -29,7 +30,7 @@ public class FieldValueStore {
     jdbc.batchUpdate("""
         insert into dossier_field_value (dossier_code, field_key, position, field_type, text_value, number_value,
             date_value, boolean_value) values (?, ?, ?, ?, ?, ?, ?, ?)""",
-        java.util.stream.IntStream.range(0, values.size()).mapToObj(position -> {
+        IntStream.range(0, values.size()).mapToObj(position -> {
           FieldValue v = values.get(position);
           return new Object[] {dossierCode, v.key(), position, v.type().name(), v.text(), v.number(),
               v.date() == null ? null : Date.valueOf(v.date()), v.bool()};
