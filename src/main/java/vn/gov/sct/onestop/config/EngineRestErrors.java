@@ -59,8 +59,9 @@ import vn.gov.sct.onestop.web.Problems;
  *       in {@code errors}, plus Camunda's {@code message}, which Tasklist shows to the clerk.</li>
  *   <li><b>409 Conflict</b> too for a completion of a task that is already gone: two clerks completed it at once on
  *       two nodes and the other's commit came first, so this one found no task (Camunda: 500), no longer the
- *       candidate-group link that authorized it (403), or the task but no longer its execution (the engine's own
- *       NullPointerException) ({@link TaskCompletedMeanwhile}; RELIABILITY.md).</li>
+ *       candidate-group link that authorized it (403), or the task but no longer its execution or variables (the
+ *       engine's own NullPointerException, a required variable missing) ({@link TaskCompletedMeanwhile};
+ *       RELIABILITY.md). This is decided first: a refused input of a task that is gone is a conflict too.</li>
  *   <li><b>503 Service Unavailable</b> with Retry-After when the request could not reach the database (PostgreSQL
  *       restarting, no pooled connection in time): nothing was written and the same request may be sent again.</li>
  * </ul>
@@ -159,6 +160,15 @@ public class EngineRestErrors {
    * own handling.
    */
   static Response clientError(Throwable e, HttpServletRequest request, ServletContext servletContext) {
+    ApplicationContext spring = WebApplicationContextUtils.getRequiredWebApplicationContext(servletContext);
+    // a completion whose task another clerk finished meanwhile is a conflict whatever the engine met on the way:
+    // it may read the task before the winner's commit and the rest after it, and then fail with its own
+    // NullPointerException or with one of our refusals (a variable the winner's step had already removed)
+    if (!DatabaseUnavailable.causedBy(e)
+        && new TaskCompletedMeanwhile(spring.getBean(TaskService.class), spring.getBean(HistoryService.class),
+            spring.getBean(IdentityService.class)).applies(request)) {
+      return conflict(e);
+    }
     for (Throwable cause = e; cause != null; cause = cause.getCause()) {
       if (cause instanceof OptimisticLockingException conflict) {
         return conflict(conflict);
@@ -169,7 +179,6 @@ public class EngineRestErrors {
       }
       if (cause instanceof ApiProblem problem && problem.status().is4xxClientError()) {
         // a rule of ours refused the input inside the engine's command (a start form's field values)
-        ApplicationContext spring = WebApplicationContextUtils.getRequiredWebApplicationContext(servletContext);
         return problem(spring.getBean(Problems.class), problem, request);
       }
       if (cause instanceof MissingVariableException missing) {
@@ -177,15 +186,8 @@ public class EngineRestErrors {
             servletContext);
       }
     }
-    ApplicationContext spring = WebApplicationContextUtils.getRequiredWebApplicationContext(servletContext);
     if (DatabaseUnavailable.causedBy(e)) {
       return unavailable(spring.getBean(Problems.class), e, request);
-    }
-    // whatever the failure: the engine may also meet the winner's commit halfway (the task read before it, the
-    // execution after it) and fail with a NullPointerException of its own
-    if (new TaskCompletedMeanwhile(spring.getBean(TaskService.class), spring.getBean(HistoryService.class),
-        spring.getBean(IdentityService.class)).applies(request)) {
-      return conflict(e);
     }
     return null;
   }

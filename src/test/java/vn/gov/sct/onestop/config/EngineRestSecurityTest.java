@@ -172,6 +172,15 @@ public class EngineRestSecurityTest extends EngineTestSupport {
     HttpResponse<String> broken = send("POST", "/engine-rest/test-conflict/engine-rest/task/" + open.getId()
         + "/complete", "{}", "motcua:demo");
     assertThat(broken.statusCode()).isEqualTo(500);
+    // or the execution's variables after it: the winner's step removed one that a delegate of ours requires
+    HttpResponse<String> stale = send("POST", "/engine-rest/test-conflict/missing/engine-rest/task/" + task.getId()
+        + "/complete", "{}", "motcua:demo");
+    assertThat(stale.statusCode()).isEqualTo(409);
+    // the same refusal on a task that is still open stays the clerk's 400 naming the variable
+    HttpResponse<String> refused = send("POST", "/engine-rest/test-conflict/missing/engine-rest/task/" + open.getId()
+        + "/complete", "{}", "motcua:demo");
+    assertThat(refused.statusCode()).isEqualTo(400);
+    assertThat(refused.body()).contains("dossierCode");
     taskService.deleteTask(open.getId(), true);
   }
 
@@ -198,6 +207,13 @@ public class EngineRestSecurityTest extends EngineTestSupport {
     public String torn(@jakarta.ws.rs.PathParam("id") String id) {
       throw new NullPointerException("Cannot invoke \"ExecutionEntity.restoreProcessInstance(…)\" because "
           + "\"processInstance\" is null");
+    }
+
+    /** As {@link #torn}, for a required variable that was gone. */
+    @POST
+    @Path("/missing/engine-rest/task/{id}/complete")
+    public String missing(@jakarta.ws.rs.PathParam("id") String id) {
+      throw new vn.gov.sct.onestop.dossier.MissingVariableException("dossierCode");
     }
 
     @POST
