@@ -17,7 +17,13 @@ import org.camunda.bpm.engine.impl.identity.Authentication;
  */
 final class TaskCompletedMeanwhile {
 
-  private static final Pattern COMPLETION = Pattern.compile(".*/engine-rest/task/([^/]+)/(complete|submit-form)");
+  /**
+   * A completion on the engine REST API ({@code /engine-rest/task/{id}/complete}, also with a named engine) or on
+   * the web apps' engine API, where Tasklist's forms submit ({@code /camunda/api/engine/engine/default/task/{id}/
+   * submit-form}).
+   */
+  private static final Pattern COMPLETION = Pattern.compile(
+      ".*/(?:engine-rest(?:/engine/[^/]+)?|api/engine/engine/[^/]+)/task/([^/]+)/(complete|submit-form)");
 
   private final TaskService tasks;
   private final HistoryService history;

@@ -181,6 +181,10 @@ public class EngineRestSecurityTest extends EngineTestSupport {
         + "/complete", "{}", "motcua:demo");
     assertThat(refused.statusCode()).isEqualTo(400);
     assertThat(refused.body()).contains("dossierCode");
+    // the same race in Tasklist, whose forms submit through the web apps' engine API
+    HttpResponse<String> tasklist = send("POST", "/engine-rest/test-conflict/api/engine/engine/default/task/"
+        + task.getId() + "/submit-form", "{}", "motcua:demo");
+    assertThat(tasklist.statusCode()).isEqualTo(409);
     taskService.deleteTask(open.getId(), true);
   }
 
@@ -214,6 +218,13 @@ public class EngineRestSecurityTest extends EngineTestSupport {
     @Path("/missing/engine-rest/task/{id}/complete")
     public String missing(@jakarta.ws.rs.PathParam("id") String id) {
       throw new vn.gov.sct.onestop.dossier.MissingVariableException("dossierCode");
+    }
+
+    /** As {@link #torn}, under the path of Tasklist's form submission (the web apps' engine API). */
+    @POST
+    @Path("/api/engine/engine/default/task/{id}/submit-form")
+    public String tornInTasklist(@jakarta.ws.rs.PathParam("id") String id) {
+      return torn(id);
     }
 
     @POST
